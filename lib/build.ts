@@ -1,0 +1,129 @@
+// `relay build` and `relay dev`: one DuckDB pass for all marts, then Observable
+// Framework renders the pages into a temporary folder that replaces dist/ only when
+// everything succeeded.
+//
+// Framework reuses a cached loader output even when the SQL or the data changed, so the
+// loader outputs in its cache are always cleared first; the marts themselves are keyed
+// by a fingerprint of SQL, code, data and settings (lib/marts.ts).
+
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Config, configEnv, PROJECT_ROOT } from "./config.ts";
+import { ensureMarts } from "./marts.ts";
+import { SQL_DIR } from "./pipeline.ts";
+
+const SRC = join(PROJECT_ROOT, "src");
+const CACHE = join(SRC, ".observablehq", "cache");
+export const DIST = join(PROJECT_ROOT, "dist");
+
+// Framework looks up the latest version of these packages on the npm registry while
+// bundling its own client, only to write lazy import paths nobody here uses. An empty
+// cache folder per package answers the lookup offline and pins the client bundle, so
+// builds need no network and stay reproducible. (Measured in shared/framework-offline.md.)
+const NPM_STUBS = [
+  "parquet-wasm@0.8.0", "htl@1.0.0", "d3-dsv@3.0.2", "react-dom@19.3.1", "lodash@4.18.1", "echarts@6.1.0",
+  "arquero@8.0.3", "react@19.3.1", "@observablehq/sample-datasets@1.0.1", "@observablehq/plot@0.6.17",
+  "topojson-client@3.1.0", "apache-arrow@21.2.0", "d3@7.9.2", "leaflet@1.9.4", "mapbox-gl@3.32.0",
+];
+
+export function siteLanguage(): string {
+  return process.env.RELAY_LANG || "en";
+}
+
+function prepareFrameworkCache() {
+  for (const stub of NPM_STUBS) mkdirSync(join(CACHE, "_npm", stub), { recursive: true });
+  clearLoaderOutputs();
+}
+
+/** Remove cached loader outputs (everything but Framework's own `_npm`, `_node`, … folders). */
+export function clearLoaderOutputs() {
+  if (!existsSync(CACHE)) return;
+  for (const name of readdirSync(CACHE)) {
+    if (!name.startsWith("_")) rmSync(join(CACHE, name), { recursive: true, force: true });
+  }
+}
+
+function framework(command: "build" | "preview", env: Record<string, string>): Promise<number> {
+  const bin = join(PROJECT_ROOT, "node_modules", ".bin");
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(bin, "observable"), [command], {
+      cwd: PROJECT_ROOT,
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        ...env,
+        PATH: `${bin}:${process.env.PATH}`,
+        OBSERVABLE_TELEMETRY_DISABLE: "true",
+      },
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+export async function buildSite(cfg: Config, out = DIST): Promise<void> {
+  const started = performance.now();
+  const martsDir = await ensureMarts(cfg);
+  const martsSeconds = (performance.now() - started) / 1000;
+  prepareFrameworkCache();
+  const tmp = `${out}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    const code = await framework("build", { ...configEnv(cfg), RELAY_MARTS_DIR: martsDir, RELAY_OUTPUT: tmp });
+    if (code !== 0) throw new Error(`observable build exited with code ${code}; dist/ was left as it was`);
+    verifySite(tmp);
+    setHtmlLang(tmp, siteLanguage());
+    const old = `${out}.old-${process.pid}`;
+    if (existsSync(out)) renameSync(out, old);
+    renameSync(tmp, out);
+    rmSync(old, { recursive: true, force: true });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  console.error(`relay: built ${out} (marts ${martsSeconds.toFixed(1)} s, total ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/** A build that "succeeded" but lacks its pages or data must not be published. */
+function verifySite(dir: string) {
+  if (!existsSync(join(dir, "index.html"))) throw new Error(`the build wrote no index.html; dist/ was left as it was`);
+  const data = join(dir, "_file", "data");
+  if (!existsSync(data) || readdirSync(data).length === 0) throw new Error(`the build wrote no data files; dist/ was left as it was`);
+}
+
+/** Framework writes a bare <html>; screen readers and translation need the language. */
+function setHtmlLang(dir: string, lang: string) {
+  for (const f of walkHtml(dir)) {
+    const html = readFileSync(f, "utf8");
+    writeFileSync(f, html.replace(/<html>/, `<html lang="${lang}">`));
+  }
+}
+
+function walkHtml(dir: string): string[] {
+  const out: string[] = [];
+  for (const n of readdirSync(dir)) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) out.push(...walkHtml(p));
+    else if (n.endsWith(".html")) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Live preview. The loader computes marts for the current inputs itself; when SQL or
+ * data change, the cached loader outputs are dropped and the loader file touched so that
+ * Framework reruns it and the open page updates.
+ */
+export async function previewSite(cfg: Config): Promise<number> {
+  await ensureMarts(cfg);
+  prepareFrameworkCache();
+  const loader = join(SRC, "data", "[mart].json.ts");
+  const invalidate = () => {
+    clearLoaderOutputs();
+    const now = new Date();
+    writeFileSync(loader, readFileSync(loader));
+    void now;
+  };
+  for (const dir of [SQL_DIR, cfg.dataDir]) watch(dir, { recursive: true }, invalidate);
+  return framework("preview", configEnv(cfg));
+}

@@ -1,0 +1,172 @@
+// The `relay` command: sample | check | build | query | dev. Thin: parses flags, calls
+// the library, prints. Exit codes: 0 ok, 1 bad input or failed build, 2 bad usage.
+
+import { parseArgs } from "node:util";
+import { ConfigError, type Config, type FlagValues, resolveConfig } from "./config.ts";
+import { InputError } from "./errors.ts";
+import { readTable, toCsv, toJson } from "./export.ts";
+import { closePipeline, runPipeline, SQL_DIR } from "./pipeline.ts";
+import { loadModels } from "./models.ts";
+
+const USAGE = `relay — a sales dashboard from a CRM export
+
+Usage:
+  relay sample [--out DIR] [--scale N] [--seed S]   write a generated data set (default .relay/sample)
+  relay check  [--data DIR] [--as-of YYYY-MM-DD]    validate an export and reconcile its rows
+  relay build  [--data DIR] [--as-of YYYY-MM-DD]    build the site into dist/
+  relay query <mart> [--data DIR] [--as-of DATE] [--format json|csv]
+  relay query --list                                list the marts
+  relay dev    [--data DIR] [--as-of DATE]          live preview
+
+Settings (flags win over the environment):
+  --data DIR            RELAY_DATA            default: the generated sample
+  --as-of YYYY-MM-DD    RELAY_AS_OF           default: today in the business time zone
+  --timezone NAME       RELAY_TIMEZONE        default: Asia/Tokyo (sql/rules/settings.sql)
+  --fy-start-month N    RELAY_FY_START_MONTH  default: 4 (April)
+  --holidays jp|none|F  RELAY_HOLIDAYS        default: jp`;
+
+const COMMON = {
+  data: { type: "string" },
+  "as-of": { type: "string" },
+  timezone: { type: "string" },
+  "fy-start-month": { type: "string" },
+  holidays: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "sample":
+        return await sample(rest);
+      case "check":
+        return await check(rest);
+      case "build":
+        return await build(rest);
+      case "query":
+        return await query(rest);
+      case "dev":
+        return await dev(rest);
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`relay: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof InputError || e instanceof ConfigError) {
+      console.error(`relay: ${e.message}`);
+      return 1;
+    }
+    console.error(`relay: ${(e as Error).message ?? e}`);
+    return 1;
+  }
+}
+
+function parse<T extends Record<string, { type: "string" | "boolean"; short?: string }>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function flagValues(values: Record<string, unknown>): FlagValues {
+  return {
+    data: values.data as string | undefined,
+    asOf: values["as-of"] as string | undefined,
+    timezone: values.timezone as string | undefined,
+    fyStartMonth: values["fy-start-month"] as string | undefined,
+    holidays: values.holidays as string | undefined,
+  };
+}
+
+/** Resolve settings; on a fresh clone, generate the default sample first. */
+export async function prepareConfig(flags: FlagValues): Promise<Config> {
+  let cfg = resolveConfig(flags);
+  if (cfg.usingDefaultSample && !(await import("node:fs")).existsSync(cfg.dataDir)) {
+    const { generateSample } = await import("./sample/generate.ts");
+    console.error(`relay: no data given; generating the sample data set into ${cfg.dataDir}`);
+    await generateSample({ outDir: cfg.dataDir });
+    cfg = resolveConfig(flags);
+  }
+  return cfg;
+}
+
+async function sample(args: string[]): Promise<number> {
+  const { values } = parse(args, { out: { type: "string" }, scale: { type: "string" }, seed: { type: "string" } });
+  const scale = values.scale === undefined ? 1 : Number(values.scale);
+  const seed = values.seed === undefined ? 42 : Number(values.seed);
+  if (!(scale > 0)) throw new UsageError(`--scale must be a positive number, got ${values.scale}`);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got ${values.seed}`);
+  const { DEFAULT_SAMPLE_DIR } = await import("./config.ts");
+  const { generateSample } = await import("./sample/generate.ts");
+  const out = (values.out as string | undefined) ?? DEFAULT_SAMPLE_DIR;
+  const summary = await generateSample({ outDir: out, scale, seed });
+  console.log(`wrote ${out} (seed ${summary.seed}, scale ${summary.scale}, as of ${summary.as_of})`);
+  for (const [object, n] of Object.entries(summary.rows)) console.log(`  ${object.padEnd(20)} ${String(n).padStart(12)}`);
+  return 0;
+}
+
+async function check(args: string[]): Promise<number> {
+  const { values } = parse(args, {});
+  const cfg = await prepareConfig(flagValues(values));
+  const p = await runPipeline(cfg);
+  try {
+    const { reconcile } = await import("./reconcile.ts");
+    const report = await reconcile(p);
+    console.log(report.text);
+    return report.ok ? 0 : 1;
+  } finally {
+    await closePipeline(p);
+  }
+}
+
+async function build(args: string[]): Promise<number> {
+  const { values } = parse(args, {});
+  const cfg = await prepareConfig(flagValues(values));
+  const { buildSite } = await import("./build.ts");
+  await buildSite(cfg);
+  return 0;
+}
+
+async function dev(args: string[]): Promise<number> {
+  const { values } = parse(args, {});
+  const cfg = await prepareConfig(flagValues(values));
+  const { previewSite } = await import("./build.ts");
+  return previewSite(cfg);
+}
+
+async function query(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { list: { type: "boolean" }, format: { type: "string" } });
+  if (values.list) {
+    for (const m of loadModels(SQL_DIR).filter((m) => m.layer === "marts")) console.log(`${m.name.padEnd(28)} ${m.description}`);
+    return 0;
+  }
+  const [mart] = positionals;
+  if (!mart) throw new UsageError("query needs a mart name (see relay query --list)");
+  const format = (values.format as string | undefined) ?? "csv";
+  if (format !== "json" && format !== "csv") throw new UsageError(`--format must be json or csv, got ${format}`);
+  const cfg = await prepareConfig(flagValues(values));
+  const known = loadModels(SQL_DIR).filter((m) => m.layer === "marts").map((m) => m.name);
+  if (!known.includes(mart)) throw new UsageError(`no mart named "${mart}"; marts: ${known.join(", ")}`);
+  const p = await runPipeline(cfg);
+  try {
+    const table = await readTable(p.db, mart);
+    process.stdout.write(format === "json" ? toJson(table) : toCsv(table));
+    return 0;
+  } finally {
+    await closePipeline(p);
+  }
+}
+

@@ -1,0 +1,13 @@
+-- Per object: rows read from the export = rows used + rows quarantined.
+select
+    s.object,
+    s.present,
+    s.label                                                         as source,
+    s.parts,
+    s.rows_read::bigint                                             as rows_read,
+    count(q.object) filter (where q.quarantine_reason is null)::bigint     as rows_used,
+    count(q.object) filter (where q.quarantine_reason is not null)::bigint as rows_quarantined
+from relay_source_objects s
+left join int_quarantine q using (object)
+group by all
+order by s.object

@@ -1,0 +1,25 @@
+-- Calendar functions. Timestamps are turned into business dates by the session time zone,
+-- which the build sets to settings.timezone before any model runs, so `local_date` of a
+-- TIMESTAMPTZ is its date in the business time zone. Periods follow settings.fy_start_month.
+
+create or replace macro local_date(ts) as cast(ts as date);
+
+create or replace macro month_label(d) as strftime(d, '%Y-%m');
+
+create or replace macro fiscal_month(d) as
+    -- 1 for the first month of the fiscal year ... 12 for the last
+    ((month(d) - (select fy_start_month from settings) + 12) % 12) + 1;
+
+create or replace macro fiscal_year(d) as
+    -- named after the calendar year in which it starts: FY2023 = Apr 2023 - Mar 2024
+    cast(year(d) - case when month(d) < (select fy_start_month from settings) then 1 else 0 end as integer);
+
+create or replace macro fiscal_year_label(d) as 'FY' || fiscal_year(d);
+
+create or replace macro fiscal_quarter_label(d) as
+    'FY' || fiscal_year(d) || '-Q' || ((fiscal_month(d) - 1) // 3 + 1);
+
+create or replace macro fiscal_half_label(d) as
+    'FY' || fiscal_year(d) || '-H' || ((fiscal_month(d) - 1) // 6 + 1);
+
+create or replace macro as_of() as (select as_of from settings);

@@ -1,0 +1,29 @@
+-- Accounts with their segment: customer type, size band and tier (rules in
+-- sql/rules/tiers.sql).
+with source as (
+    select * from src_accounts
+),
+
+renamed as (
+    select
+        -- ids
+        trim("Id")                              as account_id,
+        -- attributes
+        coalesce("Name", trim("Id"))            as account_name,
+        nullif(trim("Industry"), '')            as industry,
+        "NumberOfEmployees"                     as employees,
+        customer_type_of("CustomerType__c")     as customer_type,
+        "FocusTheme__c"                         as focus_theme,
+        "PrimeContractor__c"                    as prime_contractor
+    from source
+)
+
+select
+    *,
+    size_band(employees)                                              as size_band,
+    tier_of(customer_type, employees, focus_theme, prime_contractor)  as tier,
+    case
+        when account_id is null or account_id = ''          then 'null_id'
+        when count(*) over (partition by account_id) > 1    then 'duplicate_id'
+    end as quarantine_reason
+from renamed

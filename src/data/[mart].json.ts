@@ -1,0 +1,3 @@
+// Thin on purpose: the loader lives in data-loaders/mart.ts.
+import { emitMart } from "../../data-loaders/mart.ts";
+await emitMart();

@@ -1,0 +1,62 @@
+// Hand-built data sets for tests: give rows per object with contract column names;
+// every other contract column is written as NULL with its contract type, so fixtures
+// stay short and still have the exact shape of a real export.
+
+import { mkdtempSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CONTRACT, duckdbType, type ObjectName } from "../../lib/contract.ts";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { sqlIdent, sqlString } from "../../lib/db.ts";
+
+export type FixtureRows = Partial<Record<ObjectName, Record<string, unknown>[]>>;
+
+export interface FixtureOptions {
+  /** Objects to leave out entirely (default: objects with no rows given are written empty). */
+  omit?: ObjectName[];
+  /** Columns to leave out, as "object.Column". */
+  dropColumns?: string[];
+}
+
+export function tempDir(prefix = "relay-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Write a fixture data directory and return its path. */
+export async function writeFixture(rows: FixtureRows, opts: FixtureOptions = {}, dir = tempDir()): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  for (const spec of CONTRACT) {
+    if (opts.omit?.includes(spec.name)) continue;
+    const columns = spec.columns
+      .filter((c) => !opts.dropColumns?.includes(`${spec.name}.${c.name}`))
+      .map((c) => ({ name: c.name, type: duckdbType(c.type) }));
+    await writeParquet(join(dir, `${spec.name}.parquet`), columns, rows[spec.name] ?? []);
+  }
+  return dir;
+}
+
+/** A UTC timestamp for a Tokyo local date and time: jst("2024-04-01", "10:00"). */
+export function jst(date: string, time = "10:00"): string {
+  const d = new Date(`${date}T${time}:00+09:00`);
+  return d.toISOString().replace("T", " ").replace(".000Z", "");
+}
+
+function literal(v: unknown, type: string): string {
+  if (v === null || v === undefined) return `CAST(NULL AS ${type})`;
+  if (typeof v === "boolean" || typeof v === "number") return `CAST(${v} AS ${type})`;
+  return `CAST(${sqlString(String(v))} AS ${type})`;
+}
+
+async function writeParquet(path: string, columns: { name: string; type: string }[], rows: Record<string, unknown>[]) {
+  const db = await DuckDBInstance.create(":memory:");
+  const con = await db.connect();
+  const cols = columns.map((c) => `${sqlIdent(c.name)} ${c.type}`).join(", ");
+  await con.run(`CREATE TABLE t (${cols})`);
+  for (const r of rows) {
+    const unknown = Object.keys(r).filter((k) => !columns.some((c) => c.name === k));
+    if (unknown.length) throw new Error(`fixture: unknown column(s) ${unknown.join(", ")} for ${path}`);
+    await con.run(`INSERT INTO t VALUES (${columns.map((c) => literal(r[c.name], c.type)).join(", ")})`);
+  }
+  await con.run(`COPY t TO ${sqlString(path)} (FORMAT parquet)`);
+  con.closeSync();
+}
