@@ -8,7 +8,7 @@
 
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { type Config, configEnv, PROJECT_ROOT } from "./config.ts";
 import { ensureMarts } from "./marts.ts";
 import { SQL_DIR } from "./pipeline.ts";
@@ -62,7 +62,48 @@ function framework(command: "build" | "preview", env: Record<string, string>): P
   });
 }
 
+/**
+ * Framework keeps one cache under src/, so two builds at once would clear each other's
+ * loader outputs: builds take turns through a lock file.
+ */
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  const lock = join(PROJECT_ROOT, ".relay", "build.lock");
+  mkdirSync(dirname(lock), { recursive: true });
+  for (let waited = 0; ; waited += 200) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      break;
+    } catch {
+      const holder = Number(readFileSync(lock, "utf8"));
+      if (!holder || !isAlive(holder)) {
+        rmSync(lock, { force: true }); // left by a build that died
+        continue;
+      }
+      if (waited === 0) console.error(`relay: waiting for another build (pid ${holder}) to finish`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function buildSite(cfg: Config, out = DIST): Promise<void> {
+  await withBuildLock(() => buildUnlocked(cfg, resolve(out)));
+}
+
+async function buildUnlocked(cfg: Config, out: string): Promise<void> {
   const started = performance.now();
   const martsDir = await ensureMarts(cfg);
   const martsSeconds = (performance.now() - started) / 1000;
@@ -120,9 +161,7 @@ export async function previewSite(cfg: Config): Promise<number> {
   const loader = join(SRC, "data", "[mart].json.ts");
   const invalidate = () => {
     clearLoaderOutputs();
-    const now = new Date();
     writeFileSync(loader, readFileSync(loader));
-    void now;
   };
   for (const dir of [SQL_DIR, cfg.dataDir]) watch(dir, { recursive: true }, invalidate);
   return framework("preview", configEnv(cfg));

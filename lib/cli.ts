@@ -13,7 +13,7 @@ const USAGE = `relay — a sales dashboard from a CRM export
 Usage:
   relay sample [--out DIR] [--scale N] [--seed S]   write a generated data set (default .relay/sample)
   relay check  [--data DIR] [--as-of YYYY-MM-DD]    validate an export and reconcile its rows
-  relay build  [--data DIR] [--as-of YYYY-MM-DD]    build the site into dist/
+  relay build  [--data DIR] [--as-of YYYY-MM-DD] [--out DIR]  build the site (default dist/)
   relay query <mart> [--data DIR] [--as-of DATE] [--format json|csv]
   relay query --list                                list the marts
   relay dev    [--data DIR] [--as-of DATE]          live preview
@@ -133,10 +133,10 @@ async function check(args: string[]): Promise<number> {
 }
 
 async function build(args: string[]): Promise<number> {
-  const { values } = parse(args, {});
+  const { values } = parse(args, { out: { type: "string" } });
   const cfg = await prepareConfig(flagValues(values));
-  const { buildSite } = await import("./build.ts");
-  await buildSite(cfg);
+  const { buildSite, DIST } = await import("./build.ts");
+  await buildSite(cfg, (values.out as string | undefined) ?? DIST);
   return 0;
 }
 

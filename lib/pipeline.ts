@@ -11,7 +11,8 @@ import { InputError } from "./errors.ts";
 import { type Layer, LAYERS, loadModels, type Model } from "./models.ts";
 import { loadSources, type SourceReport } from "./source.ts";
 
-export const SQL_DIR = join(PROJECT_ROOT, "sql");
+// RELAY_SQL_DIR points a build at another copy of sql/ (an analyst's experiment, a test).
+export const SQL_DIR = process.env.RELAY_SQL_DIR ? resolve(process.env.RELAY_SQL_DIR) : join(PROJECT_ROOT, "sql");
 
 export interface Settings {
   as_of: string;
