@@ -1,0 +1,138 @@
+// The whole site, end to end: built with no network at all (a private network
+// namespace), rebuilt after an analyst edits SQL and after a Parquet file is replaced
+// (Framework alone would serve its cached loader output), never half-published when a
+// build fails, and opened in headless Chromium with no error and no request leaving it.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { FUNNEL_AS_OF, writeFunnelFixture } from "./fixtures/funnel-fixture.ts";
+import { jst, tempDir } from "./helpers/fixture.ts";
+import { launch, serve, visit } from "./helpers/browser.ts";
+
+const work = tempDir("relay-site-");
+const sqlCopy = join(work, "sql");
+let data: string;
+
+/** `relay build` inside a network namespace with no interface but loopback. */
+function offlineBuild(out: string) {
+  const r = spawnSync("unshare", ["-rn", "node", "bin/relay.js", "build", "--data", data, "--as-of", FUNNEL_AS_OF, "--out", out], {
+    encoding: "utf8",
+    env: { ...process.env, RELAY_SQL_DIR: sqlCopy },
+  });
+  return { code: r.status, log: `${r.stdout}\n${r.stderr}` };
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+/** A mart as the built site ships it (Framework adds a content hash to the name). */
+function shipped(out: string, mart: string): Record<string, unknown>[] {
+  const dir = join(out, "_file", "data");
+  const name = readdirSync(dir).find((n) => n.startsWith(`${mart}.`) && n.endsWith(".json"));
+  if (!name) throw new Error(`${mart} not shipped in ${dir}`);
+  return JSON.parse(readFileSync(join(dir, name), "utf8"));
+}
+
+function fyCount(out: string, segmentKind: string, segment: string, step: string): number {
+  const row = shipped(out, "funnel_period").find(
+    (r) => r.period_kind === "fiscal_year" && r.period === "FY2024" && r.segment_kind === segmentKind && r.segment === segment && r.step === step,
+  );
+  return Number(row?.count ?? 0);
+}
+
+beforeAll(async () => {
+  cpSync("sql", sqlCopy, { recursive: true });
+  data = await writeFunnelFixture(join(work, "data"));
+});
+
+describe("relay build", () => {
+  const first = join(work, "site-1");
+
+  it("builds offline: home and Funnel pages with their data, nothing that loads from outside", () => {
+    const r = offlineBuild(first);
+    expect(r.code, r.log).toBe(0);
+    for (const f of ["index.html", "funnel.html"]) expect(existsSync(join(first, f)), f).toBe(true);
+    expect(shipped(first, "build_info")[0].as_of).toBe(FUNNEL_AS_OF);
+    const external: string[] = [];
+    for (const f of files(first).filter((f) => /\.(html|js|css|json)$/.test(f))) {
+      for (const m of readFileSync(f, "utf8").matchAll(/\b(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)]*/gi)) {
+        // XML namespace identifiers in SVG code are names, not requests
+        if (!/^(https?:)?\/\/www\.w3\.org\//.test(m[0])) external.push(`${f}: ${m[0]}`);
+      }
+    }
+    expect(external).toEqual([]);
+    expect(readFileSync(join(first, "index.html"), "utf8")).toMatch(/<html lang="en">/);
+    // fiscal year 2024 of the fixture: passive leads L1 (Inquiry) and L2 (Web)
+    expect(fyCount(first, "source_kind", "passive", "lead")).toBe(2);
+  });
+
+  it("shows an analyst's SQL edit on the next build", () => {
+    // the analyst decides Web leads are outbound
+    const rule = join(sqlCopy, "rules", "source_kinds.sql");
+    writeFileSync(rule, readFileSync(rule, "utf8").replace("('Web',              'passive')", "('Web',              'active')"));
+    const out = join(work, "site-2");
+    const r = offlineBuild(out);
+    expect(r.code, r.log).toBe(0);
+    expect(fyCount(out, "source_kind", "passive", "lead")).toBe(1); // L1 only
+    expect(fyCount(out, "source_kind", "active", "lead")).toBe(3); // L2, L3, L4
+  });
+
+  it("shows a replaced Parquet file on the next build", async () => {
+    await writeFunnelFixture(data, [{ Id: "L9", CreatedDate: jst("2024-09-01"), OwnerId: "U1", LeadSource: "Seminar", Status: "Open" }]);
+    const out = join(work, "site-3");
+    const r = offlineBuild(out);
+    expect(r.code, r.log).toBe(0);
+    expect(fyCount(out, "all", "all", "lead")).toBe(6); // the fixture's 5 FY2024 leads and L9
+  });
+
+  it("leaves the published site untouched when a build fails", () => {
+    const out = join(work, "site-3");
+    const before = readFileSync(join(out, "index.html"), "utf8");
+    const mart = join(sqlCopy, "marts", "funnel_cohort.sql");
+    const good = readFileSync(mart, "utf8");
+    writeFileSync(mart, good.replace("select", "selec"));
+    try {
+      const r = offlineBuild(out);
+      expect(r.code).not.toBe(0);
+      expect(r.log).toContain("funnel_cohort.sql");
+    } finally {
+      writeFileSync(mart, good);
+    }
+    expect(readFileSync(join(out, "index.html"), "utf8")).toBe(before);
+    expect(fyCount(out, "all", "all", "lead")).toBe(6);
+    expect(readdirSync(work).filter((n) => n.includes(".tmp-"))).toEqual([]);
+  });
+});
+
+describe("the built site in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => browser?.close());
+
+  for (const path of ["/", "/funnel"]) {
+    it(`${path} renders its charts with no console error and no outside request`, async () => {
+      const site = await serve(join(work, "site-3"));
+      try {
+        const v = await visit(browser, site, path);
+        expect(v.consoleErrors).toEqual([]);
+        expect(v.externalRequests).toEqual([]);
+        expect(await v.page.locator("h1").first().textContent()).toBeTruthy();
+        if (path === "/funnel") {
+          expect(await v.page.locator("svg[class^=plot]").count()).toBeGreaterThanOrEqual(3);
+          // the finding is computed from the data: FY2024 had 6 leads in this build
+          expect(await v.page.locator(".finding").textContent()).toContain("FY2024: 6 leads");
+        }
+      } finally {
+        await site.close();
+      }
+    });
+  }
+});
