@@ -2,13 +2,16 @@
 // site itself: no fonts from Google, no CDN imports (libraries are bare imports bundled
 // from node_modules), no footer link out, and telemetry is disabled by `relay build`.
 import { NAV } from "./src/components/nav.js";
+import { setLanguage, t } from "./src/components/i18n.js";
+
+setLanguage(process.env.RELAY_LANG ?? "en");
 
 export default {
   root: "src",
   // `relay build` renders into a temporary folder and swaps it in when everything succeeded.
   output: process.env.RELAY_OUTPUT ?? "dist",
   title: "Relay",
-  pages: NAV,
+  pages: NAV.map((p) => ({ name: t(`nav.${p.key}`), path: p.path })),
   pager: false,
   search: false,
   // Framework's default stylesheet links Google Fonts; this one is local.
@@ -16,5 +19,5 @@ export default {
   style: "style.css",
   head: '<link rel="icon" href="data:,">',
   header: "",
-  footer: "Relay — built from the CRM export with DuckDB. Every number is defined in the glossary.",
+  footer: t("site.footer"),
 };

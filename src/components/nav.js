@@ -1,5 +1,7 @@
-// The site's pages, in menu order. observablehq.config.ts and the home page both read
-// this list, so a new view is added here once.
+// The site's pages, in menu order. observablehq.config.ts (the sidebar) and the home
+// page both read this list, so a new view is added here once. Names and blurbs are UI
+// strings: they live in i18n.js under nav.<key> and nav.<key>.blurb.
 export const NAV = [
-  {name: "Funnel", path: "/funnel", mart: "funnel_period, funnel_cohort", blurb: "MQL → SQL → phases → won, by period and by cohort, with conversion at every step."}
+  {key: "funnel", path: "/funnel", marts: ["funnel_period", "funnel_cohort"]},
+  {key: "data_quality", path: "/data-quality", marts: ["data_reconciliation", "data_quarantine", "data_warnings", "unmapped_stages"]}
 ];
