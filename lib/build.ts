@@ -114,7 +114,8 @@ async function buildUnlocked(cfg: Config, out: string): Promise<void> {
     const code = await framework("build", { ...configEnv(cfg), RELAY_MARTS_DIR: martsDir, RELAY_OUTPUT: tmp });
     if (code !== 0) throw new Error(`observable build exited with code ${code}; dist/ was left as it was`);
     verifySite(tmp);
-    setHtmlLang(tmp, siteLanguage());
+    const asOf = JSON.parse(readFileSync(join(martsDir, "build_info.json"), "utf8"))[0].as_of as string;
+    finishHtml(tmp, siteLanguage(), Date.parse(`${asOf}T00:00:00Z`));
     const old = `${out}.old-${process.pid}`;
     if (existsSync(out)) renameSync(out, old);
     renameSync(tmp, out);
@@ -132,11 +133,17 @@ function verifySite(dir: string) {
   if (!existsSync(data) || readdirSync(data).length === 0) throw new Error(`the build wrote no data files; dist/ was left as it was`);
 }
 
-/** Framework writes a bare <html>; screen readers and translation need the language. */
-function setHtmlLang(dir: string, lang: string) {
+/**
+ * Two fixes to the HTML Framework writes:
+ * - it has no <html lang> option; screen readers, translation and our i18n need it;
+ * - it stamps each data file with the modification time of its cache file, which differs
+ *   on every build; the as-of date (the date the data describes) makes two builds of the
+ *   same inputs byte-identical.
+ */
+function finishHtml(dir: string, lang: string, lastModified: number) {
   for (const f of walkHtml(dir)) {
     const html = readFileSync(f, "utf8");
-    writeFileSync(f, html.replace(/<html>/, `<html lang="${lang}">`));
+    writeFileSync(f, html.replace(/<html>/, `<html lang="${lang}">`).replace(/"lastModified":\d+/g, `"lastModified":${lastModified}`));
   }
 }
 
