@@ -1,5 +1,7 @@
 // The one DuckDB connection a build uses, and the conversions from DuckDB results to
 // plain rows. Kept tiny so every caller (pipeline, CLI, loaders, tests) shares it.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 
 export type Db = DuckDBConnection;
@@ -10,6 +12,8 @@ export async function openDb(): Promise<Db> {
   // Staging reads timestamps as UTC; the business time zone is set once the settings
   // model has been built (see pipeline.ts).
   await con.run("SET TimeZone = 'UTC'");
+  // Large exports may spill to disk; keep that out of the project folder.
+  await con.run(`SET temp_directory = ${sqlString(join(tmpdir(), "relay-duckdb"))}`);
   return con;
 }
 
