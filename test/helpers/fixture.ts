@@ -6,10 +6,9 @@ import { mkdtempSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CONTRACT, duckdbType, type ObjectName } from "../../lib/contract.ts";
-import { DuckDBInstance } from "@duckdb/node-api";
-import { sqlIdent, sqlString } from "../../lib/db.ts";
+import { type Value, writeParquet } from "../../lib/parquet-writer.ts";
 
-export type FixtureRows = Partial<Record<ObjectName, Record<string, unknown>[]>>;
+export type FixtureRows = Partial<Record<ObjectName, Record<string, Value>[]>>;
 
 export interface FixtureOptions {
   /** Objects to leave out entirely (default: objects with no rows given are written empty). */
@@ -41,22 +40,3 @@ export function jst(date: string, time = "10:00"): string {
   return d.toISOString().replace("T", " ").replace(".000Z", "");
 }
 
-function literal(v: unknown, type: string): string {
-  if (v === null || v === undefined) return `CAST(NULL AS ${type})`;
-  if (typeof v === "boolean" || typeof v === "number") return `CAST(${v} AS ${type})`;
-  return `CAST(${sqlString(String(v))} AS ${type})`;
-}
-
-async function writeParquet(path: string, columns: { name: string; type: string }[], rows: Record<string, unknown>[]) {
-  const db = await DuckDBInstance.create(":memory:");
-  const con = await db.connect();
-  const cols = columns.map((c) => `${sqlIdent(c.name)} ${c.type}`).join(", ");
-  await con.run(`CREATE TABLE t (${cols})`);
-  for (const r of rows) {
-    const unknown = Object.keys(r).filter((k) => !columns.some((c) => c.name === k));
-    if (unknown.length) throw new Error(`fixture: unknown column(s) ${unknown.join(", ")} for ${path}`);
-    await con.run(`INSERT INTO t VALUES (${columns.map((c) => literal(r[c.name], c.type)).join(", ")})`);
-  }
-  await con.run(`COPY t TO ${sqlString(path)} (FORMAT parquet)`);
-  con.closeSync();
-}
