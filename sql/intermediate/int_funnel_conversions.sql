@@ -2,19 +2,33 @@
 -- quarter, fiscal year: events dated in the period) and cohorts (the month the lead came
 -- in: entities that ever reached the step) — with every step present for every group
 -- that has any event, and the conversions from the previous step and from the first.
-with grouped as (
-    select 'month' as grouping, month_label(event_date) as grp, * from int_funnel_segments
+-- An entity reaches a step at most once, so counts add up across months and segments:
+-- events are counted once per day/cohort/segment combination, then rolled up.
+with daily as (
+    select step, event_date, cohort_month, lead_source, source_kind, tier, count(*) as n
+    from int_funnel_events
+    group by all
+),
+
+segmented as (
+    select *, 'all' as segment_kind, 'all' as segment from daily
+    union all select *, 'lead_source', lead_source from daily
+    union all select *, 'source_kind', source_kind from daily
+    union all select *, 'tier', tier from daily
+),
+
+grouped as (
+    select 'month' as grouping, month_label(event_date) as grp, segment_kind, segment, step, n from segmented
     union all
-    select 'fiscal_quarter', fiscal_quarter_label(event_date), * from int_funnel_segments
+    select 'fiscal_quarter', fiscal_quarter_label(event_date), segment_kind, segment, step, n from segmented
     union all
-    select 'fiscal_year', fiscal_year_label(event_date), * from int_funnel_segments
+    select 'fiscal_year', fiscal_year_label(event_date), segment_kind, segment, step, n from segmented
     union all
-    select 'cohort_month', cohort_month, * from int_funnel_segments
+    select 'cohort_month', cohort_month, segment_kind, segment, step, n from segmented
 ),
 
 counted as (
-    -- an entity reaches a step once, so this counts events and entities alike
-    select grouping, grp, segment_kind, segment, step, count(distinct entity_id) as count
+    select grouping, grp, segment_kind, segment, step, sum(n) as count
     from grouped
     group by all
 ),
