@@ -7,7 +7,7 @@
 //   reaches and how many appointments follow, while raw activity volume is noisy, so
 //   appointments correlate more with unique accounts than with activity volume.
 // - FY2022-FY2023 SQLs mostly stall at phase <= 02; FY2024 fixes that (03+ over 65%).
-// - Some lost deals are "Returned to IS"; about 15% re-ignite within 183 days.
+// - Some lost deals are "Returned to IS"; roughly 15-20% re-ignite within 183 days.
 // Everything comes from one seeded random stream, so a seed writes the same bytes.
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -107,7 +107,7 @@ function makeUsers(rng: Random, scale: number) {
 
 function makeAccounts(rng: Random, scale: number): Account[] {
   const accounts: Account[] = [];
-  const count = Math.round(1500 * scale);
+  const count = Math.round(4000 * scale);
   for (let i = 0; i < count; i++) {
     const type = rng.weighted([["EndUser", 30], ["SIer", 30], ["Consulting", 20], ["Other", 15], [null, 4], ["Reseller", 1]] as const);
     const band = rng.weighted([[[10, 99], 25], [[100, 299], 25], [[300, 999], 20], [[1000, 4999], 20], [[5000, 60000], 10]] as const);
@@ -297,6 +297,10 @@ export async function generateSample(opts: SampleOptions): Promise<SampleSummary
     } else if (rng.chance(reachedLate ? 0.6 : 0.75)) {
       outcome = "lost";
       step(LOST, reachedLate ? 10 : 20, reachedLate ? 60 : 120);
+    } else if (asOf - t > 365 && rng.chance(0.85)) {
+      // pipeline reviews close out most deals left open for a year
+      outcome = "lost";
+      step(LOST, 120, 300);
     }
     // what is known on the as-of date
     const visible = events.filter((e) => e.day <= asOf);
@@ -331,7 +335,7 @@ export async function generateSample(opts: SampleOptions): Promise<SampleSummary
     }
     // a deal handed back to IS may re-ignite: a new deal on the same account
     if (lossReason === RETURNED && recyclers.length) {
-      const gap = rng.chance(0.16) ? rng.int(0, 183) : rng.chance(0.06) ? rng.int(184, 260) : null;
+      const gap = rng.chance(0.1) ? rng.int(0, 183) : rng.chance(0.06) ? rng.int(184, 260) : null;
       if (gap !== null && last.day + gap <= asOf) {
         const rep = rng.pick(recyclers);
         const day = last.day + gap;

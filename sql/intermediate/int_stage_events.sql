@@ -2,7 +2,8 @@
 -- plus the export's current stage where the history does not end in it. A deal with no
 -- history takes its current stage, entered on CreatedDate (CloseDate when won); a lost
 -- deal with no history is taken as phase 01 from CreatedDate, then lost on CloseDate.
--- Closing events count only once CloseDate <= as_of.
+-- Closing events count only once CloseDate <= as_of; a deal with nothing visible by
+-- as_of is open at phase 01 since CreatedDate.
 with opportunities as (
     select * from stg_opportunities where quarantine_reason is null
 ),
@@ -65,13 +66,34 @@ events as (
     select * from history
     union all select * from current_stage
     union all select * from lost_without_history
+),
+
+visible as (
+    select
+        e.*,
+        coalesce(o.close_date, e.entered_date)      as close_date
+    from events e
+    join opportunities o using (opportunity_id)
+    where o.created_date <= as_of()
+      and e.entered_date <= as_of()
+      and (not e.is_closed or coalesce(o.close_date, e.entered_date) <= as_of())
+),
+
+nothing_visible as (
+    -- e.g. no history and a CloseDate after as_of: open at phase 01 since CreatedDate
+    select
+        o.opportunity_id,
+        o.created_date                              as entered_date,
+        o.created_at                                as entered_at,
+        s.stage_name, s.phase, false as is_closed, false as is_won,
+        'assumed_open_phase_01'                     as event_source,
+        coalesce(o.close_date, o.created_date)      as close_date
+    from opportunities o
+    join stage_map s on s.phase = 1
+    where o.created_date <= as_of()
+      and o.opportunity_id not in (select opportunity_id from visible)
 )
 
-select
-    e.*,
-    coalesce(o.close_date, e.entered_date)          as close_date
-from events e
-join opportunities o using (opportunity_id)
-where o.created_date <= as_of()
-  and e.entered_date <= as_of()
-  and (not e.is_closed or coalesce(o.close_date, e.entered_date) <= as_of())
+select * from visible
+union all
+select * from nothing_visible
