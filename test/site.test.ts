@@ -57,7 +57,7 @@ describe("relay build", () => {
   it("builds offline: home and Funnel pages with their data, nothing that loads from outside", () => {
     const r = offlineBuild(first);
     expect(r.code, r.log).toBe(0);
-    for (const f of ["index.html", "funnel.html"]) expect(existsSync(join(first, f)), f).toBe(true);
+    for (const f of ["index.html", "funnel.html", "stagnation.html", "data-quality.html"]) expect(existsSync(join(first, f)), f).toBe(true);
     expect(shipped(first, "build_info")[0].as_of).toBe(FUNNEL_AS_OF);
     const external: string[] = [];
     for (const f of files(first).filter((f) => /\.(html|js|css|json)$/.test(f))) {
@@ -117,7 +117,25 @@ describe("the built site in Chromium", () => {
   });
   afterAll(async () => browser?.close());
 
-  for (const path of ["/", "/funnel"]) {
+  it("/stagnation renders data text as text: an account named <script>alert(1)</script> shows as written", async () => {
+    const site = await serve(join(work, "site-3"));
+    try {
+      const v = await visit(browser, site, "/stagnation");
+      let dialogs = 0;
+      v.page.on("dialog", (d) => (dialogs++, d.dismiss()));
+      expect(v.consoleErrors).toEqual([]);
+      expect(v.externalRequests).toEqual([]);
+      // O5 sits at phase 01 on account A1 since 2024-08-01: stalled on 2024-09-30
+      const table = await v.page.locator("table").first().innerText();
+      expect(table).toContain("<script>alert(1)</script> KK");
+      expect(await v.page.locator("table script").count()).toBe(0);
+      expect(dialogs).toBe(0);
+    } finally {
+      await site.close();
+    }
+  });
+
+  for (const path of ["/", "/funnel", "/stagnation", "/data-quality"]) {
     it(`${path} renders its charts with no console error and no outside request`, async () => {
       const site = await serve(join(work, "site-3"));
       try {

@@ -3,5 +3,6 @@
 // strings: they live in i18n.js under nav.<key> and nav.<key>.blurb.
 export const NAV = [
   {key: "funnel", path: "/funnel", marts: ["funnel_period", "funnel_cohort"]},
+  {key: "stagnation", path: "/stagnation", marts: ["stagnation_by_cohort", "stage_durations", "stalled_deals", "reignition"]},
   {key: "data_quality", path: "/data-quality", marts: ["data_reconciliation", "data_quarantine", "data_warnings", "unmapped_stages"]}
 ];
