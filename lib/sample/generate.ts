@@ -357,7 +357,7 @@ export async function generateSample(opts: SampleOptions): Promise<SampleSummary
   const members = await tableFor(out, "campaign_members");
   let memberN = 0;
   for (const l of leads) {
-    const type = l.source === "Seminar" || l.source === "Webinar" ? l.source : rng.chance(0.02) ? "Email" : null;
+    const type = l.source === "Seminar" || l.source === "Webinar" ? l.source : l.source === "Event" ? "Trade Show" : rng.chance(0.02) ? "Email" : null;
     if (!type) continue;
     const earlier = campaigns.filter((c) => c.Type === type && c.StartDate <= l.day);
     if (earlier.length === 0) continue;
