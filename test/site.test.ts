@@ -57,7 +57,7 @@ describe("relay build", () => {
   it("builds offline: home and Funnel pages with their data, nothing that loads from outside", () => {
     const r = offlineBuild(first);
     expect(r.code, r.log).toBe(0);
-    for (const f of ["index.html", "funnel.html", "stagnation.html", "data-quality.html"]) expect(existsSync(join(first, f)), f).toBe(true);
+    for (const f of ["index.html", "funnel.html", "stagnation.html", "segments.html", "win-loss.html", "campaigns.html", "data-quality.html"]) expect(existsSync(join(first, f)), f).toBe(true);
     expect(shipped(first, "build_info")[0].as_of).toBe(FUNNEL_AS_OF);
     const external: string[] = [];
     for (const f of files(first).filter((f) => /\.(html|js|css|json)$/.test(f))) {
@@ -135,7 +135,7 @@ describe("the built site in Chromium", () => {
     }
   });
 
-  for (const path of ["/", "/funnel", "/stagnation", "/data-quality"]) {
+  for (const path of ["/", "/funnel", "/stagnation", "/segments", "/win-loss", "/campaigns", "/data-quality"]) {
     it(`${path} renders its charts with no console error and no outside request`, async () => {
       const site = await serve(join(work, "site-3"));
       try {

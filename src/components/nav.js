@@ -4,5 +4,8 @@
 export const NAV = [
   {key: "funnel", path: "/funnel", marts: ["funnel_period", "funnel_cohort"]},
   {key: "stagnation", path: "/stagnation", marts: ["stagnation_by_cohort", "stage_durations", "stalled_deals", "reignition"]},
+  {key: "segments", path: "/segments", marts: ["segment_revenue", "tier_share"]},
+  {key: "win_loss", path: "/win-loss", marts: ["win_loss_by_rep", "origin_win_rate", "temperature_win_rate"]},
+  {key: "campaigns", path: "/campaigns", marts: ["campaign_results"]},
   {key: "data_quality", path: "/data-quality", marts: ["data_reconciliation", "data_quarantine", "data_warnings", "unmapped_stages"]}
 ];
