@@ -4,15 +4,27 @@ with open_deals as (
     select * from int_opportunities where not is_closed
 ),
 
+tasks as (
+    select * from stg_tasks where quarantine_reason is null and created_date <= as_of()
+),
+
+-- a task touches a deal through WhatId or through the deal's account; the two are
+-- aggregated apart (an OR join would compare every deal with every task)
+by_deal as (
+    select what_id as opportunity_id, max(created_date) as last_date from tasks where what_id is not null group by all
+),
+
+by_account as (
+    select account_id, max(created_date) as last_date from tasks where account_id is not null group by all
+),
+
 touches as (
-    -- a task touches a deal through WhatId or through the deal's account
-    select o.opportunity_id, max(t.created_date) as last_task_date
+    select
+        o.opportunity_id,
+        nullif(greatest(coalesce(d.last_date, date '0001-01-01'), coalesce(a.last_date, date '0001-01-01')), date '0001-01-01') as last_task_date
     from open_deals o
-    join stg_tasks t
-      on t.quarantine_reason is null
-     and t.created_date <= as_of()
-     and (t.what_id = o.opportunity_id or t.account_id = o.account_id)
-    group by o.opportunity_id
+    left join by_deal d using (opportunity_id)
+    left join by_account a using (account_id)
 ),
 
 measured as (
