@@ -16,6 +16,11 @@ renamed as (
         "FocusTheme__c"                         as focus_theme,
         "PrimeContractor__c"                    as prime_contractor
     from source
+),
+
+-- every copy of an Id that occurs more than once is quarantined
+duplicate_ids as (
+    select account_id from renamed group by account_id having count(*) > 1
 )
 
 select
@@ -24,6 +29,6 @@ select
     tier_of(customer_type, employees, focus_theme, prime_contractor)  as tier,
     case
         when account_id is null or account_id = ''          then 'null_id'
-        when count(*) over (partition by account_id) > 1    then 'duplicate_id'
+        when account_id in (select account_id from duplicate_ids) then 'duplicate_id'
     end as quarantine_reason
 from renamed

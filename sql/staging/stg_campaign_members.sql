@@ -16,13 +16,18 @@ renamed as (
         "CreatedDate"                   as created_at,
         local_date("CreatedDate")       as created_date
     from source
+),
+
+-- every copy of an Id that occurs more than once is quarantined
+duplicate_ids as (
+    select campaign_member_id from renamed group by campaign_member_id having count(*) > 1
 )
 
 select
     renamed.*,
     case
         when campaign_member_id is null or campaign_member_id = ''  then 'null_id'
-        when count(*) over (partition by campaign_member_id) > 1    then 'duplicate_id'
+        when campaign_member_id in (select campaign_member_id from duplicate_ids) then 'duplicate_id'
         when created_at is null                                     then 'null_created_date'
         when renamed.campaign_id is null or renamed.campaign_id = ''                then 'null_campaign_id'
         when renamed.lead_id is null or renamed.lead_id = ''                        then 'null_lead_id'

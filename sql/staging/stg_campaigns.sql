@@ -13,12 +13,17 @@ renamed as (
         -- dates
         "StartDate"                     as start_date
     from source
+),
+
+-- every copy of an Id that occurs more than once is quarantined
+duplicate_ids as (
+    select campaign_id from renamed group by campaign_id having count(*) > 1
 )
 
 select
     *,
     case
         when campaign_id is null or campaign_id = ''        then 'null_id'
-        when count(*) over (partition by campaign_id) > 1   then 'duplicate_id'
+        when campaign_id in (select campaign_id from duplicate_ids) then 'duplicate_id'
     end as quarantine_reason
 from renamed

@@ -27,6 +27,11 @@ renamed as (
     from source
 ),
 
+-- every copy of an Id that occurs more than once is quarantined
+duplicate_ids as (
+    select lead_id from renamed group by lead_id having count(*) > 1
+),
+
 classified as (
     select
         renamed.*,
@@ -42,7 +47,7 @@ select
     classified.*,
     case
         when lead_id is null or lead_id = ''                then 'null_id'
-        when count(*) over (partition by lead_id) > 1       then 'duplicate_id'
+        when lead_id in (select lead_id from duplicate_ids)  then 'duplicate_id'
         when created_at is null                             then 'null_created_date'
         when owner_id is null or owner_id = ''              then 'null_owner_id'
         when owner.user_id is null                          then 'dangling_owner_id'

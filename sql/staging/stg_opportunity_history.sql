@@ -20,6 +20,11 @@ renamed as (
     from source
 ),
 
+-- every copy of an Id that occurs more than once is quarantined
+duplicate_ids as (
+    select history_id from renamed group by history_id having count(*) > 1
+),
+
 mapped as (
     select
         renamed.*,
@@ -37,7 +42,7 @@ checked as (
         mapped.*,
         case
             when history_id is null or history_id = ''          then 'null_id'
-            when count(*) over (partition by history_id) > 1    then 'duplicate_id'
+            when history_id in (select history_id from duplicate_ids) then 'duplicate_id'
             when mapped.created_at is null                      then 'null_created_date'
             when opportunity_id is null or opportunity_id = ''  then 'null_opportunity_id'
             when stage_name is null or stage_name = ''          then 'null_stage_name'

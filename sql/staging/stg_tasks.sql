@@ -24,13 +24,18 @@ renamed as (
         local_date("CreatedDate")           as created_date,
         "ActivityDate"                      as activity_date
     from source
+),
+
+-- every copy of an Id that occurs more than once is quarantined
+duplicate_ids as (
+    select task_id from renamed group by task_id having count(*) > 1
 )
 
 select
     renamed.*,
     case
         when task_id is null or task_id = ''                then 'null_id'
-        when count(*) over (partition by task_id) > 1       then 'duplicate_id'
+        when task_id in (select task_id from duplicate_ids)  then 'duplicate_id'
         when created_at is null                             then 'null_created_date'
         when owner_id is null or owner_id = ''              then 'null_owner_id'
         when owner.user_id is null                          then 'dangling_owner_id'

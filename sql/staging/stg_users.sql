@@ -15,12 +15,17 @@ renamed as (
         nullif(trim("Team__c"), '')         as team,
         coalesce("IsActive", true)          as is_active
     from source
+),
+
+-- every copy of an Id that occurs more than once is quarantined
+duplicate_ids as (
+    select user_id from renamed group by user_id having count(*) > 1
 )
 
 select
     *,
     case
         when user_id is null or user_id = ''               then 'null_id'
-        when count(*) over (partition by user_id) > 1      then 'duplicate_id'
+        when user_id in (select user_id from duplicate_ids) then 'duplicate_id'
     end as quarantine_reason
 from renamed
