@@ -3,6 +3,8 @@
 // from node_modules), no footer link out, and telemetry is disabled by `relay build`.
 import { NAV } from "./src/components/nav.js";
 import { setLanguage, t } from "./src/components/i18n.js";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 
 setLanguage(process.env.RELAY_LANG ?? "en");
 
@@ -13,6 +15,9 @@ export default {
   title: "Relay",
   pages: NAV.map((p) => ({ name: t(`nav.${p.key}`), path: p.path })),
   pager: false,
+  // One page per IS rep (src/reps/[rep].md). `relay build` passes the folder of this
+  // build's marts; without it (a bare preview) rep pages are served on demand.
+  dynamicPaths: () => repPaths(process.env.RELAY_MARTS_DIR),
   search: false,
   // Framework's default stylesheet links Google Fonts; this one is local.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],
@@ -21,3 +26,10 @@ export default {
   header: "",
   footer: t("site.footer"),
 };
+
+function repPaths(martsDir: string | undefined): string[] {
+  const file = martsDir ? join(martsDir, "rep_productivity.json") : "";
+  if (!file || !existsSync(file)) return [];
+  const rows = JSON.parse(readFileSync(file, "utf8")) as { rep_id: string }[];
+  return [...new Set(rows.map((r) => r.rep_id))].sort().map((id) => `/reps/${id}`);
+}

@@ -1,16 +1,13 @@
 // `relay check`: structural problems stop with a message naming file, column and fix;
 // a good export prints a reconciliation that adds up.
-import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FUNNEL_AS_OF, writeFunnelFixture } from "./fixtures/funnel-fixture.ts";
 import { jst, writeFixture } from "./helpers/fixture.ts";
+import { relay } from "./helpers/relay.ts";
 
-function relay(...args: string[]) {
-  const r = spawnSync("node", ["bin/relay.js", ...args], { encoding: "utf8", env: { ...process.env, RELAY_DATA: "", RELAY_AS_OF: "" } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const check = (...args: string[]) => relay(["check", ...args], { RELAY_DATA: "", RELAY_AS_OF: "" });
 
 const minimal = {
   users: [{ Id: "U1", Name: "Rep" }],
@@ -21,7 +18,7 @@ const minimal = {
 describe("relay check", () => {
   it("stops when opportunities.parquet is missing, naming the file and the fix", async () => {
     const dir = await writeFixture(minimal, { omit: ["opportunities"] });
-    const r = relay("check", "--data", dir);
+    const r = await check("--data", dir);
     expect(r.code).not.toBe(0);
     expect(r.err).toContain(join(dir, "opportunities.parquet"));
     expect(r.err).toContain("required object opportunities is missing");
@@ -31,21 +28,21 @@ describe("relay check", () => {
   it("stops when leads lacks CreatedDate, naming the file, the column and the fix", async () => {
     const { CreatedDate: _, ...lead } = minimal.leads[0];
     const dir = await writeFixture({ ...minimal, leads: [lead] }, { dropColumns: ["leads.CreatedDate"] });
-    const r = relay("check", "--data", dir);
+    const r = await check("--data", dir);
     expect(r.code).not.toBe(0);
     expect(r.err).toContain(`${join(dir, "leads.parquet")}: column CreatedDate: the required column CreatedDate is missing`);
     expect(r.err).toContain("Fix: add CreatedDate (TIMESTAMP) to the leads export");
   });
 
-  it("stops on a data directory that does not exist", () => {
-    const r = relay("check", "--data", "/nonexistent/relay-data");
+  it("stops on a data directory that does not exist", async () => {
+    const r = await check("--data", "/nonexistent/relay-data");
     expect(r.code).not.toBe(0);
     expect(r.err).toContain("/nonexistent/relay-data: the data directory cannot be read");
   });
 
   it("reconciles a good export: read = used + quarantined, with the reasons", async () => {
     const dir = await writeFunnelFixture();
-    const r = relay("check", "--data", dir, "--as-of", FUNNEL_AS_OF);
+    const r = await check("--data", dir, "--as-of", FUNNEL_AS_OF);
     expect(r.code, r.err).toBe(0);
     // the fixture has 8 lead rows (L1-L6, and L7 twice): both copies of L7 are quarantined
     expect(r.out).toMatch(/^leads\s+8\s+6\s+2\s+leads\.parquet$/m);
@@ -55,8 +52,8 @@ describe("relay check", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("rejects a malformed as-of date before reading anything", () => {
-    const r = relay("check", "--data", "/tmp", "--as-of", "2024-13-45");
+  it("rejects a malformed as-of date before reading anything", async () => {
+    const r = await check("--data", "/tmp", "--as-of", "2024-13-45");
     expect(r.code).not.toBe(0);
     expect(r.err).toContain('as-of date "2024-13-45" is not a date');
   });

@@ -1,19 +1,19 @@
 // What gets published: no personal data in dist/, and the same data and as-of date
 // always give a byte-identical site.
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FUNNEL_AS_OF, PII_CANARIES, writeFunnelFixture } from "./fixtures/funnel-fixture.ts";
 import { tempDir } from "./helpers/fixture.ts";
+import { relay } from "./helpers/relay.ts";
 
 const work = tempDir("relay-publish-");
 // The data folder's name is shown on the home page: a visible token proves the scan below reads what ships.
 const data = join(work, "export-visibletoken");
 
-function build(out: string) {
-  const r = spawnSync("node", ["bin/relay.js", "build", "--data", data, "--as-of", FUNNEL_AS_OF, "--out", out], { encoding: "utf8" });
-  expect(r.status, r.stderr).toBe(0);
+async function build(out: string) {
+  const r = await relay(["build", "--data", data, "--as-of", FUNNEL_AS_OF, "--out", out]);
+  expect(r.code, r.err).toBe(0);
 }
 
 function files(dir: string): string[] {
@@ -25,8 +25,8 @@ function files(dir: string): string[] {
 
 beforeAll(async () => {
   await writeFunnelFixture(data, [], { pii: true });
-  build(join(work, "a"));
-  build(join(work, "b"));
+  await build(join(work, "a"));
+  await build(join(work, "b"));
 });
 
 describe("privacy", () => {

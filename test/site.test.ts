@@ -2,7 +2,6 @@
 // namespace), rebuilt after an analyst edits SQL and after a Parquet file is replaced
 // (Framework alone would serve its cached loader output), never half-published when a
 // build fails, and opened in headless Chromium with no error and no request leaving it.
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,18 +9,16 @@ import type { Browser } from "playwright-core";
 import { FUNNEL_AS_OF, writeFunnelFixture } from "./fixtures/funnel-fixture.ts";
 import { jst, tempDir } from "./helpers/fixture.ts";
 import { launch, serve, visit } from "./helpers/browser.ts";
+import { relay } from "./helpers/relay.ts";
 
 const work = tempDir("relay-site-");
 const sqlCopy = join(work, "sql");
 let data: string;
 
 /** `relay build` inside a network namespace with no interface but loopback. */
-function offlineBuild(out: string) {
-  const r = spawnSync("unshare", ["-rn", "node", "bin/relay.js", "build", "--data", data, "--as-of", FUNNEL_AS_OF, "--out", out], {
-    encoding: "utf8",
-    env: { ...process.env, RELAY_SQL_DIR: sqlCopy },
-  });
-  return { code: r.status, log: `${r.stdout}\n${r.stderr}` };
+async function offlineBuild(out: string) {
+  const r = await relay(["build", "--data", data, "--as-of", FUNNEL_AS_OF, "--out", out], { RELAY_SQL_DIR: sqlCopy }, ["unshare", "-rn", "node", "bin/relay.js"]);
+  return { code: r.code, log: `${r.out}\n${r.err}` };
 }
 
 function files(dir: string): string[] {
@@ -54,10 +51,10 @@ beforeAll(async () => {
 describe("relay build", () => {
   const first = join(work, "site-1");
 
-  it("builds offline: home and Funnel pages with their data, nothing that loads from outside", () => {
-    const r = offlineBuild(first);
+  it("builds offline: every page with its data, nothing that loads from outside", async () => {
+    const r = await offlineBuild(first);
     expect(r.code, r.log).toBe(0);
-    for (const f of ["index.html", "funnel.html", "stagnation.html", "segments.html", "win-loss.html", "campaigns.html", "data-quality.html"]) expect(existsSync(join(first, f)), f).toBe(true);
+    for (const f of ["index.html", "funnel.html", "stagnation.html", "productivity.html", "source-mix.html", "segments.html", "win-loss.html", "campaigns.html", "data-quality.html"]) expect(existsSync(join(first, f)), f).toBe(true);
     expect(shipped(first, "build_info")[0].as_of).toBe(FUNNEL_AS_OF);
     const external: string[] = [];
     for (const f of files(first).filter((f) => /\.(html|js|css|json)$/.test(f))) {
@@ -72,12 +69,12 @@ describe("relay build", () => {
     expect(fyCount(first, "source_kind", "passive", "lead")).toBe(2);
   });
 
-  it("shows an analyst's SQL edit on the next build", () => {
+  it("shows an analyst's SQL edit on the next build", async () => {
     // the analyst decides Web leads are outbound
     const rule = join(sqlCopy, "rules", "source_kinds.sql");
     writeFileSync(rule, readFileSync(rule, "utf8").replace("('Web',              'passive')", "('Web',              'active')"));
     const out = join(work, "site-2");
-    const r = offlineBuild(out);
+    const r = await offlineBuild(out);
     expect(r.code, r.log).toBe(0);
     expect(fyCount(out, "source_kind", "passive", "lead")).toBe(1); // L1 only
     expect(fyCount(out, "source_kind", "active", "lead")).toBe(3); // L2, L3, L4
@@ -86,19 +83,19 @@ describe("relay build", () => {
   it("shows a replaced Parquet file on the next build", async () => {
     await writeFunnelFixture(data, [{ Id: "L9", CreatedDate: jst("2024-09-01"), OwnerId: "U1", LeadSource: "Seminar", Status: "Open" }]);
     const out = join(work, "site-3");
-    const r = offlineBuild(out);
+    const r = await offlineBuild(out);
     expect(r.code, r.log).toBe(0);
     expect(fyCount(out, "all", "all", "lead")).toBe(6); // the fixture's 5 FY2024 leads and L9
   });
 
-  it("leaves the published site untouched when a build fails", () => {
+  it("leaves the published site untouched when a build fails", async () => {
     const out = join(work, "site-3");
     const before = readFileSync(join(out, "index.html"), "utf8");
     const mart = join(sqlCopy, "marts", "funnel_cohort.sql");
     const good = readFileSync(mart, "utf8");
     writeFileSync(mart, good.replace("select", "selec"));
     try {
-      const r = offlineBuild(out);
+      const r = await offlineBuild(out);
       expect(r.code).not.toBe(0);
       expect(r.log).toContain("funnel_cohort.sql");
     } finally {
@@ -107,6 +104,27 @@ describe("relay build", () => {
     expect(readFileSync(join(out, "index.html"), "utf8")).toBe(before);
     expect(fyCount(out, "all", "all", "lead")).toBe(6);
     expect(readdirSync(work).filter((n) => n.includes(".tmp-"))).toEqual([]);
+  });
+});
+
+describe("rep pages", () => {
+  it("builds one page per IS rep, each shipping only that rep's rows", () => {
+    const out = join(work, "site-3");
+    // IS reps of the fixture: U1 and U2 (Department IS, and appointment setters)
+    expect(readdirSync(join(out, "reps")).sort()).toEqual(["U1.html", "U2.html"]);
+    const data = (rep: string) => {
+      const file = readdirSync(join(out, "_file", "reps")).find((n) => n.startsWith(`${rep}.`))!;
+      return JSON.parse(readFileSync(join(out, "_file", "reps", file), "utf8")) as Record<string, Record<string, unknown>[]>;
+    };
+    for (const rep of ["U1", "U2"]) {
+      const rows = Object.values(data(rep)).flat();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.rep_id === rep), `${rep} ships only its own rows`).toBe(true);
+    }
+    // open deals at 2024-09-30: U1 set O4, U2 set O5 (O1, O2 and O6 are closed)
+    expect(data("U1").rep_open_deals.map((d) => d.opportunity_id)).toEqual(["O4"]);
+    expect(data("U2").rep_open_deals.map((d) => d.opportunity_id)).toEqual(["O5"]);
+    expect(readFileSync(join(out, "reps", "U1.html"), "utf8")).not.toContain("O5");
   });
 });
 
@@ -135,7 +153,7 @@ describe("the built site in Chromium", () => {
     }
   });
 
-  for (const path of ["/", "/funnel", "/stagnation", "/segments", "/win-loss", "/campaigns", "/data-quality"]) {
+  for (const path of ["/", "/funnel", "/stagnation", "/productivity", "/source-mix", "/reps/U1", "/segments", "/win-loss", "/campaigns", "/data-quality"]) {
     it(`${path} renders its charts with no console error and no outside request`, async () => {
       const site = await serve(join(work, "site-3"));
       try {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { CONTRACT, duckdbType, type ObjectName } from "../../lib/contract.ts";
 import { type Value, writeParquet } from "../../lib/parquet-writer.ts";
 
-export type FixtureRows = Partial<Record<ObjectName, Record<string, Value>[]>>;
+export type FixtureRows = Partial<Record<ObjectName, Record<string, unknown>[]>>;
 
 export interface FixtureOptions {
   /** Objects to leave out entirely (default: objects with no rows given are written empty). */
@@ -29,7 +29,7 @@ export async function writeFixture(rows: FixtureRows, opts: FixtureOptions = {},
     const columns = spec.columns
       .filter((c) => !opts.dropColumns?.includes(`${spec.name}.${c.name}`))
       .map((c) => ({ name: c.name, type: duckdbType(c.type) }));
-    await writeParquet(join(dir, `${spec.name}.parquet`), columns, rows[spec.name] ?? []);
+    await writeParquet(join(dir, `${spec.name}.parquet`), columns, (rows[spec.name] ?? []) as Record<string, Value>[]);
   }
   return dir;
 }

@@ -1,0 +1,23 @@
+// Shared by the IS pages: links to rep pages, and summing rep-months into quarters or
+// fiscal years (unique accounts are averaged per month, since the same account touched
+// in two months is one account).
+import {html} from "htl";
+import {fiscalPeriod} from "./funnel.js";
+
+export function repLink(name, id, base = ".") {
+  return html`<a href="${base}/reps/${encodeURIComponent(id)}">${name}</a>`;
+}
+
+export function rollupRepMonths(rows, kind, fyStartMonth) {
+  const m = new Map();
+  for (const r of rows) {
+    const period = fiscalPeriod(r.month, kind, fyStartMonth);
+    const key = `${r.rep_id}\u0000${period}`;
+    const x = m.get(key) ?? {rep_id: r.rep_id, rep_name: r.rep_name, team: r.team, period, months: 0, appointments: 0, activities: 0, calls: 0, effective_conversations: 0, unique_accounts_sum: 0, working_days: 0};
+    x.months += 1;
+    for (const k of ["appointments", "activities", "calls", "effective_conversations", "working_days"]) x[k] += r[k];
+    x.unique_accounts_sum += r.unique_accounts;
+    m.set(key, x);
+  }
+  return [...m.values()].map((x) => ({...x, unique_accounts_per_month: x.unique_accounts_sum / x.months, appointments_per_working_day: x.working_days ? x.appointments / x.working_days : null}));
+}
