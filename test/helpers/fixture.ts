@@ -29,7 +29,10 @@ export async function writeFixture(rows: FixtureRows, opts: FixtureOptions = {},
     const columns = spec.columns
       .filter((c) => !opts.dropColumns?.includes(`${spec.name}.${c.name}`))
       .map((c) => ({ name: c.name, type: duckdbType(c.type) }));
-    await writeParquet(join(dir, `${spec.name}.parquet`), columns, (rows[spec.name] ?? []) as Record<string, Value>[]);
+    // a dropped column is dropped from the rows too
+    const kept = new Set(columns.map((c) => c.name));
+    const data = (rows[spec.name] ?? []).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => kept.has(k))));
+    await writeParquet(join(dir, `${spec.name}.parquet`), columns, data as Record<string, Value>[]);
   }
   return dir;
 }
