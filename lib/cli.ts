@@ -1,6 +1,7 @@
 // The `relay` command: sample | check | build | query | dev. Thin: parses flags, calls
 // the library, prints. Exit codes: 0 ok, 1 bad input or failed build, 2 bad usage.
 
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { ConfigError, type Config, type FlagValues, resolveConfig } from "./config.ts";
 import { InputError } from "./errors.ts";
@@ -94,7 +95,7 @@ function flagValues(values: Record<string, unknown>): FlagValues {
 /** Resolve settings; on a fresh clone, generate the default sample first. */
 export async function prepareConfig(flags: FlagValues): Promise<Config> {
   let cfg = resolveConfig(flags);
-  if (cfg.usingDefaultSample && !(await import("node:fs")).existsSync(cfg.dataDir)) {
+  if (cfg.usingDefaultSample && !existsSync(cfg.dataDir)) {
     const { generateSample } = await import("./sample/generate.ts");
     console.error(`relay: no data given; generating the sample data set into ${cfg.dataDir}`);
     await generateSample({ outDir: cfg.dataDir });

@@ -34,7 +34,6 @@ function jsonValue(v: Cell, type: string): string {
     const n = typeof v === "number" ? v : Number(v);
     return Number.isFinite(n) ? String(Number(n.toPrecision(12))) : "null";
   }
-  if (Array.isArray(v)) return JSON.stringify(v);
   return JSON.stringify(v);
 }
 

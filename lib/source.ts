@@ -7,7 +7,7 @@
 // the Parquet file.
 
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename, join } from "node:path";
 import { CONTRACT, type ColumnSpec, type ObjectSpec } from "./contract.ts";
 import { type Db, queryRows, sqlIdent, sqlString } from "./db.ts";
 import { InputError } from "./errors.ts";
@@ -273,6 +273,3 @@ function firstLine(e: unknown): string {
   return String((e as Error).message ?? e).split("\n")[0];
 }
 
-export function describeDataDir(report: SourceReport, root: string): string {
-  return relative(root, report.dataDir) || basename(report.dataDir);
-}
