@@ -118,6 +118,29 @@ describe("productivity_correlation", () => {
     // F9 has no activity at all: no rep-month counts, so no team row for it
     expect(r.filter((x) => x.team === "unassigned")).toEqual([]);
   });
+
+  it("keeps the row with a null r when a metric does not vary", async () => {
+    // three Recycle reps, one month each, two calls on one account each, 0, 1 and 2 appointments:
+    // activities and unique accounts are constant (variance 0), so r is undefined
+    const dir = await writeFixture({
+      users: [...["Q1", "Q2", "Q3"].map((Id) => ({ Id, Name: Id, Department: "IS", Team__c: "Recycle" })), { Id: "F1", Name: "Field", Department: "FS" }],
+      accounts: [{ Id: "AC1", Name: "AC1", CustomerType__c: "EndUser" }],
+      leads: [lead("LQ", "Q1", "2024-04-01", "Re-engagement")],
+      opportunities: [appt("OQ1", "Q2", "2024-04-10", "Re-engagement"), appt("OQ2", "Q3", "2024-04-11", "Re-engagement"), appt("OQ3", "Q3", "2024-04-12", "Re-engagement")],
+      tasks: ["Q1", "Q2", "Q3"].flatMap((rep) => [task(rep, "2024-04-02", "10:00", "Call", "Conversation", "AC1"), task(rep, "2024-04-03", "10:00", "Call", "No Answer", "AC1")]),
+    });
+    const flat = await runPipeline(resolveConfig({ data: dir, asOf: "2024-05-15" }, {}));
+    try {
+      const r = await queryRows(flat.db, "select team, metric, pearson_r, rep_months from productivity_correlation where team = 'Recycle'");
+      expect(r).toEqual([
+        { team: "Recycle", metric: "unique_accounts", pearson_r: null, rep_months: 3 },
+        { team: "Recycle", metric: "effective_conversations", pearson_r: null, rep_months: 3 },
+        { team: "Recycle", metric: "activities", pearson_r: null, rep_months: 3 },
+      ]);
+    } finally {
+      await closePipeline(flat);
+    }
+  });
 });
 
 describe("source_mix", () => {
