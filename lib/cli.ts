@@ -151,7 +151,8 @@ async function dev(args: string[]): Promise<number> {
 async function query(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { list: { type: "boolean" }, format: { type: "string" } });
   if (values.list) {
-    for (const m of loadModels(SQL_DIR).filter((m) => m.layer === "marts")) console.log(`${m.name.padEnd(28)} ${m.description}`);
+    const marts = loadModels(SQL_DIR).filter((m) => m.layer === "marts").sort((a, b) => a.name.localeCompare(b.name));
+    for (const m of marts) console.log(`${m.name.padEnd(26)} ${m.description}`);
     return 0;
   }
   const [mart] = positionals;
@@ -159,7 +160,7 @@ async function query(args: string[]): Promise<number> {
   const format = (values.format as string | undefined) ?? "csv";
   if (format !== "json" && format !== "csv") throw new UsageError(`--format must be json or csv, got ${format}`);
   const cfg = await prepareConfig(flagValues(values));
-  const known = loadModels(SQL_DIR).filter((m) => m.layer === "marts").map((m) => m.name);
+  const known = loadModels(SQL_DIR).filter((m) => m.layer === "marts").map((m) => m.name).sort();
   if (!known.includes(mart)) throw new UsageError(`no mart named "${mart}"; marts: ${known.join(", ")}`);
   const p = await runPipeline(cfg);
   try {

@@ -22,7 +22,7 @@ export interface Model {
   isDdl: boolean;
   /** Table or macro names this file makes available. */
   provides: string[];
-  /** One-line description: the file's first comment line. */
+  /** One-line description: the first sentence of the file's opening comment. */
   description: string;
   dependsOn: string[];
 }
@@ -48,12 +48,24 @@ export function loadModels(sqlDir: string): Model[] {
       const isDdl = /^create\s/i.test(code);
       const name = basename(n, ".sql");
       const provides = isDdl ? [...code.matchAll(/create\s+(?:or\s+replace\s+)?macro\s+(\w+)/gi)].map((m) => m[1].toLowerCase()) : [name];
-      const firstComment = sql.match(/^\s*--\s*(.*)$/m);
-      models.push({ name, layer, file, sql, isDdl, provides, description: firstComment ? firstComment[1].trim() : "", dependsOn: [] });
+      models.push({ name, layer, file, sql, isDdl, provides, description: leadingSentence(sql), dependsOn: [] });
     }
   }
   resolveDependencies(models);
   return sortModels(models, sqlDir);
+}
+
+/** The first sentence of the comment block a model file opens with. */
+function leadingSentence(sql: string): string {
+  const lines: string[] = [];
+  for (const line of sql.split("\n")) {
+    const m = line.match(/^\s*--\s?(.*)$/);
+    if (!m) break;
+    lines.push(m[1].trim());
+  }
+  const text = lines.join(" ");
+  const end = text.search(/\.(\s|$)/);
+  return end === -1 ? text : text.slice(0, end + 1);
 }
 
 function resolveDependencies(models: Model[]) {
