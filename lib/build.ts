@@ -165,7 +165,7 @@ function walkHtml(dir: string): string[] {
 export async function previewSite(cfg: Config): Promise<number> {
   await ensureMarts(cfg);
   prepareFrameworkCache();
-  const loader = join(SRC, "data", "[mart].json.ts");
+  const loader = join(SRC, "data", "[mart].json.sh");
   const invalidate = () => {
     clearLoaderOutputs();
     writeFileSync(loader, readFileSync(loader));

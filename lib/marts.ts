@@ -8,6 +8,7 @@ import { join, relative } from "node:path";
 import { type Config, PROJECT_ROOT } from "./config.ts";
 import { readTable, toJson } from "./export.ts";
 import { closePipeline, martModels, type Pipeline, runPipeline, SQL_DIR } from "./pipeline.ts";
+import { writeRepFiles } from "./rep-files.ts";
 
 export const MARTS_ROOT = join(PROJECT_ROOT, ".relay", "marts");
 
@@ -21,6 +22,8 @@ export async function writeMarts(p: Pipeline, dir: string): Promise<string[]> {
     writeFileSync(join(tmp, `${m.name}.json`), toJson(await readTable(p.db, m.name)));
     names.push(m.name);
   }
+  // the rep pages each read only their own rep's rows
+  writeRepFiles(tmp);
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
   return names;

@@ -1,0 +1,27 @@
+// One IS rep's page data: only that rep's rows of the rep marts, so a rep page never
+// ships another rep's deals. `relay build` splits the marts per rep once (writeRepFiles,
+// called from lib/marts.ts); the loader src/reps/[rep].json.sh then only copies a file.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+type Row = Record<string, unknown>;
+
+export const REP_MARTS = ["rep_productivity", "source_mix", "rep_funnel", "rep_open_deals", "speed_to_lead"] as const;
+
+/** Write `<martsDir>/reps/<rep>.json` for every rep found in the rep marts. */
+export function writeRepFiles(martsDir: string): number {
+  const byRep = new Map<string, Record<string, Row[]>>();
+  for (const mart of REP_MARTS) {
+    for (const row of JSON.parse(readFileSync(join(martsDir, `${mart}.json`), "utf8")) as Row[]) {
+      const rep = String(row.rep_id);
+      if (!byRep.has(rep)) byRep.set(rep, Object.fromEntries(REP_MARTS.map((m) => [m, [] as Row[]])));
+      byRep.get(rep)![mart].push(row);
+    }
+  }
+  mkdirSync(join(martsDir, "reps"), { recursive: true });
+  for (const [rep, data] of byRep) {
+    // rep ids become file names: anything but letters, digits, _ and - has no page
+    if (/^[A-Za-z0-9_-]+$/.test(rep)) writeFileSync(join(martsDir, "reps", `${rep}.json`), JSON.stringify(data) + "\n");
+  }
+  return byRep.size;
+}

@@ -1,3 +1,0 @@
-// Thin on purpose: the loader lives in data-loaders/mart.ts.
-import { emitMart } from "../../data-loaders/mart.ts";
-await emitMart();
