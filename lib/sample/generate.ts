@@ -89,9 +89,13 @@ function makeUsers(rng: Random, scale: number) {
   const v = Math.sqrt(scale);
   const users: User[] = [];
   let n = 0;
+  const names = new Set<string>();
   const add = (Department: string, Team__c: string | null, activeUntil = toDay(AS_OF), IsActive = true) => {
     const i = n++;
-    users.push({ Id: sfId("005", i + 1), Name: personName(rng, i), Department, Team__c, IsActive, Email: `user${i + 1}@example.com`, skill: rng.uniform(0.75, 1.25), activeUntil });
+    let name = personName(rng, i);
+    while (names.has(name)) name = personName(rng, i); // two reps with one name confuse every chart
+    names.add(name);
+    users.push({ Id: sfId("005", i + 1), Name: name, Department, Team__c, IsActive, Email: `user${i + 1}@example.com`, skill: rng.uniform(0.75, 1.25), activeUntil });
   };
   for (let i = 0; i < Math.round(5 * v); i++) add("IS", "SDR");
   for (let i = 0; i < Math.round(4 * v); i++) add("IS", "BDR");
@@ -182,7 +186,7 @@ export async function generateSample(opts: SampleOptions): Promise<SampleSummary
   const passiveByRepMonth = new Map<string, Lead[]>();
   const passivePerDay = (12000 * 0.55 * scale) / cal.working.length;
   cal.working.forEach((day, dayIndex) => {
-    const onShift = sdrs.filter((u) => u.activeUntil >= day).concat(users.filter((u) => u.Team__c === "SDR" && !u.IsActive && u.activeUntil >= day));
+    const onShift = sdrs.filter((u) => u.activeUntil >= day);
     const count = rng.poisson(passivePerDay * (0.8 + 0.4 * ((day - cal.working[0]) / (asOf - cal.working[0]))));
     for (let j = 0; j < count; j++) {
       const rep = onShift[(dayIndex + j) % onShift.length];
@@ -217,7 +221,7 @@ export async function generateSample(opts: SampleOptions): Promise<SampleSummary
     else months.push({ start: d, end: d, days: [d] });
     months[months.length - 1].end = d;
   }
-  for (const rep of [...sdrs, ...bdrs, ...recyclers, ...users.filter((u) => !u.IsActive)]) {
+  for (const rep of [...sdrs, ...bdrs, ...recyclers]) {
     for (const month of months) {
       const days = month.days.filter((d) => d <= rep.activeUntil);
       if (days.length === 0) continue;

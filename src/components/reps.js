@@ -21,3 +21,18 @@ export function rollupRepMonths(rows, kind, fyStartMonth) {
   }
   return [...m.values()].map((x) => ({...x, unique_accounts_per_month: x.unique_accounts_sum / x.months, appointments_per_working_day: x.working_days ? x.appointments / x.working_days : null}));
 }
+
+/**
+ * A label per rep id for chart axes: the name, or "name (…id)" where two reps share a
+ * name, so that two people never fall on one row.
+ */
+export function repLabels(rows) {
+  const names = new Map();
+  for (const r of rows) names.set(r.rep_id, r.rep_name ?? r.rep_id);
+  const count = new Map();
+  for (const name of names.values()) count.set(name, (count.get(name) ?? 0) + 1);
+  return (id) => {
+    const name = names.get(id) ?? id;
+    return count.get(name) > 1 ? `${name} (…${String(id).slice(-6)})` : name;
+  };
+}
