@@ -18,6 +18,7 @@ Usage:
   relay query <mart> [--data DIR] [--as-of DATE] [--format json|csv]
   relay query --list                                list the marts
   relay dev    [--data DIR] [--as-of DATE]          live preview
+  relay bench  [--scale N] [--site]                 time the build on a generated sample of that size
 
 Settings (flags win over the environment):
   --data DIR            RELAY_DATA            default: the generated sample
@@ -51,6 +52,8 @@ export async function main(argv: string[]): Promise<number> {
         return await query(rest);
       case "dev":
         return await dev(rest);
+      case "bench":
+        return await bench(rest);
       case undefined:
       case "help":
       case "--help":
@@ -146,6 +149,14 @@ async function dev(args: string[]): Promise<number> {
   const cfg = await prepareConfig(flagValues(values));
   const { previewSite } = await import("./build.ts");
   return previewSite(cfg);
+}
+
+/** The benchmark script prints figures; it is a script so that it can run on its own too. */
+async function bench(args: string[]): Promise<number> {
+  const { spawnSync } = await import("node:child_process");
+  const { PROJECT_ROOT } = await import("./config.ts");
+  const r = spawnSync(process.execPath, ["--import", "tsx", "bench/build.ts", ...args], { cwd: PROJECT_ROOT, stdio: "inherit" });
+  return r.status ?? 1;
 }
 
 async function query(args: string[]): Promise<number> {
