@@ -3,7 +3,7 @@
 // from node_modules), no footer link out, and telemetry is disabled by `relay build`.
 import { NAV } from "./src/components/nav.js";
 import { setLanguage, t } from "./src/components/i18n.js";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 setLanguage(process.env.RELAY_LANG ?? "en");
@@ -27,9 +27,10 @@ export default {
   footer: t("site.footer"),
 };
 
+// Every IS rep (mart is_reps) has a data file of their own in <marts>/reps/, written by
+// lib/rep-files.ts; those files are the pages.
 function repPaths(martsDir: string | undefined): string[] {
-  const file = martsDir ? join(martsDir, "rep_productivity.json") : "";
-  if (!file || !existsSync(file)) return [];
-  const rows = JSON.parse(readFileSync(file, "utf8")) as { rep_id: string }[];
-  return [...new Set(rows.map((r) => r.rep_id))].sort().map((id) => `/reps/${id}`);
+  const dir = martsDir ? join(martsDir, "reps") : "";
+  if (!dir || !existsSync(dir)) return [];
+  return readdirSync(dir).filter((n) => n.endsWith(".json")).map((n) => `/reps/${n.slice(0, -".json".length)}`).sort();
 }

@@ -6,7 +6,8 @@ import { join } from "node:path";
 
 type Row = Record<string, unknown>;
 
-export const REP_MARTS = ["rep_productivity", "source_mix", "rep_funnel", "rep_open_deals", "speed_to_lead"] as const;
+// is_reps first: every IS rep gets a file (and a page), even one with no other rows
+export const REP_MARTS = ["is_reps", "rep_productivity", "source_mix", "rep_funnel", "rep_open_deals", "speed_to_lead"] as const;
 
 /** Write `<martsDir>/reps/<rep>.json` for every rep found in the rep marts. */
 export function writeRepFiles(martsDir: string): number {

@@ -1,17 +1,24 @@
--- Appointments against the annual target (settings.annual_appointment_target): per
--- fiscal month, the cumulative actual and the linear pace (target x month / 12).
-with monthly as (
+-- One row per fiscal month (1-12) of each fiscal year with an appointment, and of the
+-- as-of fiscal year, up to the as-of month: appointments (every SQL created that month,
+-- as the funnel's `sql` step counts them), the cumulative actual, and the linear pace to
+-- the annual target (settings.annual_appointment_target x fiscal month / 12).
+with appointments as (
+    select created_date from int_opportunities where origin = 'SQL'
+),
+
+monthly as (
     select fiscal_year(created_date) as fiscal_year, fiscal_month(created_date) as fiscal_month,
            month_label(created_date) as month, count(*) as appointments
-    from int_appointments
+    from appointments
     group by all
 ),
 
 calendar as (
-    -- every month of each fiscal year with an appointment, up to the as-of month
+    -- every month of those fiscal years, up to the as-of month
     select distinct fiscal_year(day) as fiscal_year, fiscal_month(day) as fiscal_month, month_label(day) as month
     from working_days
-    where day <= as_of() and fiscal_year(day) in (select fiscal_year from monthly)
+    where day <= as_of()
+      and (fiscal_year(day) in (select fiscal_year from monthly) or fiscal_year(day) = fiscal_year(as_of()))
 )
 
 select
@@ -19,9 +26,10 @@ select
     c.fiscal_month::integer                                             as fiscal_month,
     c.month,
     coalesce(m.appointments, 0)::integer                                as appointments,
-    sum(coalesce(m.appointments, 0)) over w                             as cumulative_appointments,
+    (sum(coalesce(m.appointments, 0)) over w)::integer                  as cumulative_appointments,
     s.annual_appointment_target * c.fiscal_month / 12                   as target_cumulative,
-    sum(coalesce(m.appointments, 0)) over w / (s.annual_appointment_target * c.fiscal_month / 12) as pace_ratio,
+    sum(coalesce(m.appointments, 0)) over w
+        / nullif(s.annual_appointment_target * c.fiscal_month / 12, 0)  as pace_ratio,
     s.annual_appointment_target                                         as annual_target
 from calendar c
 left join monthly m using (fiscal_year, fiscal_month, month)
