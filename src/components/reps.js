@@ -22,6 +22,11 @@ export function rollupRepMonths(rows, kind, fyStartMonth) {
   return [...m.values()].map((x) => ({...x, unique_accounts_per_month: x.unique_accounts_sum / x.months, appointments_per_working_day: x.working_days ? x.appointments / x.working_days : null}));
 }
 
+/** An x axis of YYYY-MM bands that stays legible over years (every third label past 18 months). */
+export function monthAxis(months) {
+  return {label: null, type: "band", domain: months, tickRotate: -45, tickFormat: (m, i) => (months.length > 18 && i % 3 ? "" : m)};
+}
+
 /**
  * A label per rep id for chart axes: the name, or "name (…id)" where two reps share a
  * name, so that two people never fall on one row.
