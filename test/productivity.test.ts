@@ -1,13 +1,17 @@
-// IS rep productivity and source mix on a hand-built export, as of 2024-05-15 (Tokyo
-// dates; April 2024 has 22 weekdays less Showa Day on the 29th = 21 working days; May 1-15
-// has 11 weekdays less May 3rd and the substitute holiday on the 6th = 9).
+// IS rep productivity, the IS rep list and the pace to target on a hand-built export, as
+// of 2024-05-15 (Tokyo dates; April 2024 has 22 weekdays less Showa Day on the 29th = 21
+// working days; May 1-15 has 11 weekdays less May 3rd and the substitute holiday on the
+// 6th = 9). Source mix, passive distribution and speed to lead: test/source-mix.test.ts.
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../lib/config.ts";
 import { queryRows } from "../lib/db.ts";
 import { closePipeline, type Pipeline, runPipeline } from "../lib/pipeline.ts";
-import { jst, writeFixture } from "./helpers/fixture.ts";
+import { jst, tempDir, writeFixture } from "./helpers/fixture.ts";
 
 let p: Pipeline;
+let data: string;
 
 const lead = (id: string, owner: string, day: string, source: string, time = "10:00", more: Record<string, unknown> = {}) =>
   ({ Id: id, CreatedDate: jst(day, time), OwnerId: owner, LeadSource: source, Status: "Open", ...more });
@@ -18,33 +22,18 @@ const task = (owner: string, day: string, time: string, type: string, dispositio
   ({ Id: `T${++n}`, OwnerId: owner, CreatedDate: jst(day, time), Type: type, CallDisposition: disposition, AccountId: account, WhoId: who });
 
 beforeAll(async () => {
-  const dir = await writeFixture({
+  data = await writeFixture({
     users: [
       { Id: "R1", Name: "Rep One", Department: "IS", Team__c: "SDR" },
       { Id: "R2", Name: "Rep Two", Department: "IS", Team__c: "SDR" },
       { Id: "R3", Name: "Rep Three", Department: "IS", Team__c: "BDR" },
       { Id: "F1", Name: "Field", Department: "FS" },
       { Id: "F9", Name: "Field Setter", Department: "FS" }, // credited as a setter once: an IS rep for these marts
+      { Id: "R4", Name: "Rep Four", Department: "IS", Team__c: "BDR", IsActive: false }, // no task, no appointment
     ],
     accounts: ["AC1", "AC2", "AC3", "AC4", "AC5"].map((Id) => ({ Id, Name: Id, CustomerType__c: "EndUser" })),
-    leads: [
-      // April passive leads: R1 three, R2 three (equal shares: Gini 0)
-      lead("L1", "R1", "2024-04-01", "Inquiry"),
-      lead("L3", "R1", "2024-04-02", "Inquiry"),
-      lead("L4", "R1", "2024-04-03", "Web"),
-      lead("L5", "R2", "2024-04-01", "Document Request"),
-      lead("L6", "R2", "2024-04-02", "Document Request"),
-      lead("L7", "R2", "2024-04-03", "Document Request"),
-      // May passive leads: R1 one, R2 three
-      lead("L8", "R1", "2024-05-02", "Web"),
-      lead("L9", "R2", "2024-05-02", "Inquiry"),
-      lead("L10", "R2", "2024-05-07", "Inquiry"),
-      lead("L11", "R2", "2024-05-08", "Inquiry"),
-      // an active lead (not passive), converted into O2
-      lead("L2", "R3", "2024-04-09", "Outbound Call", "10:00", { ConvertedOpportunityId: "O2", ConvertedAccountId: "AC1" }),
-      // a passive lead owned by field sales: not an IS rep's
-      lead("LF", "F1", "2024-04-04", "Inquiry"),
-    ],
+    // leads matter here only as people a task can touch (WhoId); a build needs at least one
+    leads: [lead("L1", "R1", "2024-04-01", "Inquiry"), lead("L3", "R1", "2024-04-02", "Inquiry")],
     opportunities: [
       appt("O1", "R1", "2024-04-10", "Inquiry"), // passive
       appt("O2", "R1", "2024-04-11", null), // no source of its own: its lead L2 is Outbound Call, active
@@ -53,6 +42,8 @@ beforeAll(async () => {
       appt("O5", "R3", "2024-04-16", "Partner"), // not in the source map: unclassified
       appt("O6", "R1", "2024-05-07", "Web"),
       appt("O7", "F9", "2024-04-20", "Inquiry"),
+      // an SQL nobody is credited with: counts towards the target, not for a rep
+      { Id: "O8", AccountId: "AC1", OwnerId: "F1", CreatedDate: jst("2024-04-22"), StageName: "01 Pre-Opportunity", Origin__c: "SQL" },
     ],
     tasks: [
       // R1 April: 4 activities, 3 calls, 1 conversation, accounts/people {AC1, L3}
@@ -75,7 +66,7 @@ beforeAll(async () => {
       task("F1", "2024-04-10", "11:00", "Meeting", null, "AC1"),
     ],
   });
-  p = await runPipeline(resolveConfig({ data: dir, asOf: "2024-05-15" }, {}));
+  p = await runPipeline(resolveConfig({ data, asOf: "2024-05-15" }, {}));
 });
 
 afterAll(async () => closePipeline(p));
@@ -143,58 +134,51 @@ describe("productivity_correlation", () => {
   });
 });
 
-describe("source_mix", () => {
-  it("splits each rep's appointments into passive, active and unclassified", async () => {
-    const r = await rows("select rep_id, period_kind, period, passive, active, unclassified, passive_share from source_mix where rep_id in ('R1', 'R3') order by rep_id, period_kind, period");
-    expect(r).toEqual([
-      // FY2024: O1 passive, O2 active (through its lead), O6 passive
-      { rep_id: "R1", period_kind: "fiscal_quarter", period: "FY2024-Q1", passive: 2, active: 1, unclassified: 0, passive_share: 2 / 3 },
-      { rep_id: "R1", period_kind: "fiscal_year", period: "FY2024", passive: 2, active: 1, unclassified: 0, passive_share: 2 / 3 },
-      { rep_id: "R1", period_kind: "month", period: "2024-04", passive: 1, active: 1, unclassified: 0, passive_share: 0.5 },
-      { rep_id: "R1", period_kind: "month", period: "2024-05", passive: 1, active: 0, unclassified: 0, passive_share: 1 },
-      // O3, O4 active; O5 has its own unmapped source (Partner): unclassified
-      { rep_id: "R3", period_kind: "fiscal_quarter", period: "FY2024-Q1", passive: 0, active: 2, unclassified: 1, passive_share: 0 },
-      { rep_id: "R3", period_kind: "fiscal_year", period: "FY2024", passive: 0, active: 2, unclassified: 1, passive_share: 0 },
-      { rep_id: "R3", period_kind: "month", period: "2024-04", passive: 0, active: 2, unclassified: 1, passive_share: 0 },
-    ]);
-  });
-
-  it("lists unmapped sources for the analyst", async () => {
-    expect(await rows("select * from unclassified_sources")).toEqual([{ lead_source: "Partner", leads: 0, opportunities: 1 }]);
-  });
-});
-
-describe("passive_distribution", () => {
-  it("gives a Gini of 0 for a perfectly equal month and the population Gini otherwise", async () => {
-    const r = await rows("select month, rep_id, passive_leads, share, gini, max_min_ratio from passive_distribution");
-    expect(r).toEqual([
-      // April: R1 3, R2 3 (LF belongs to field sales and does not count)
-      { month: "2024-04", rep_id: "R1", passive_leads: 3, share: 0.5, gini: 0, max_min_ratio: 1 },
-      { month: "2024-04", rep_id: "R2", passive_leads: 3, share: 0.5, gini: 0, max_min_ratio: 1 },
-      // May: [1, 3], mean 2: sum over ordered pairs |xi - xj| = 4; 4 / (2 * 2^2 * 2) = 0.25
-      { month: "2024-05", rep_id: "R1", passive_leads: 1, share: 0.25, gini: 0.25, max_min_ratio: 3 },
-      { month: "2024-05", rep_id: "R2", passive_leads: 3, share: 0.75, gini: 0.25, max_min_ratio: 3 },
-    ]);
-  });
-});
-
-describe("speed_to_lead", () => {
-  it("measures minutes to the first touch, leaving untouched leads out of the median", async () => {
-    const r = await rows("select rep_id, month, leads, median_minutes, touched_within_1h_share from speed_to_lead where month = '2024-04'");
-    expect(r).toEqual([
-      // L1 touched after 30 min, L3 after 120 (the email before it existed does not count), L4 never
-      { rep_id: "R1", month: "2024-04", leads: 3, median_minutes: 75, touched_within_1h_share: 1 / 3 },
-      { rep_id: "R2", month: "2024-04", leads: 3, median_minutes: null, touched_within_1h_share: 0 },
+describe("is_reps", () => {
+  it("lists IS department users and anyone credited as a setter, with their team", async () => {
+    expect(await rows("select rep_id, rep_name, team, is_active from is_reps order by rep_id")).toEqual([
+      { rep_id: "F9", rep_name: "Field Setter", team: "unassigned", is_active: true },
+      { rep_id: "R1", rep_name: "Rep One", team: "SDR", is_active: true },
+      { rep_id: "R2", rep_name: "Rep Two", team: "SDR", is_active: true },
+      { rep_id: "R3", rep_name: "Rep Three", team: "BDR", is_active: true },
+      // in IS with nothing recorded: a rep (and a page), but no rep-month
+      { rep_id: "R4", rep_name: "Rep Four", team: "BDR", is_active: false },
     ]);
   });
 });
 
 describe("target_pace", () => {
-  it("compares cumulative appointments with the linear pace to 1,620 a year", async () => {
-    expect(await rows("select fiscal_year, fiscal_month, month, appointments, cumulative_appointments, target_cumulative, pace_ratio from target_pace")).toEqual([
-      // April: O1-O5 and O7; pace 1620 / 12 = 135 a month
-      { fiscal_year: 2024, fiscal_month: 1, month: "2024-04", appointments: 6, cumulative_appointments: 6, target_cumulative: 135, pace_ratio: 6 / 135 },
-      { fiscal_year: 2024, fiscal_month: 2, month: "2024-05", appointments: 1, cumulative_appointments: 7, target_cumulative: 270, pace_ratio: 7 / 270 },
+  const columns = "fiscal_year, fiscal_month, month, appointments, cumulative_appointments, target_cumulative, pace_ratio";
+
+  it("compares cumulative appointments with the linear pace to 1,620 a year, up to the as-of month", async () => {
+    expect(await rows(`select ${columns} from target_pace`)).toEqual([
+      // April: O1-O5, O7 and O8 (an SQL with no setter still counts) = 7; pace 1620 / 12 = 135 a month
+      { fiscal_year: 2024, fiscal_month: 1, month: "2024-04", appointments: 7, cumulative_appointments: 7, target_cumulative: 135, pace_ratio: 7 / 135 },
+      // May, up to the 15th: O6; 7 + 1 = 8 against 135 * 2 = 270
+      { fiscal_year: 2024, fiscal_month: 2, month: "2024-05", appointments: 1, cumulative_appointments: 8, target_cumulative: 270, pace_ratio: 8 / 270 },
     ]);
+  });
+
+  it("follows settings.annual_appointment_target, and shows the as-of fiscal year before its first appointment", async () => {
+    // an analyst sets the target to 120 a year (10 a month) in a copy of sql/
+    const sql = join(tempDir("relay-target-"), "sql");
+    cpSync("sql", sql, { recursive: true });
+    const settings = join(sql, "rules", "settings.sql");
+    const before = readFileSync(settings, "utf8");
+    writeFileSync(settings, before.replace(/1620(\s+as annual_appointment_target)/, "120$1"));
+    expect(readFileSync(settings, "utf8")).not.toBe(before);
+    const later = await runPipeline(resolveConfig({ data, asOf: "2025-04-10" }, {}), { sqlDir: sql });
+    try {
+      const r = await queryRows(later.db, `select ${columns} from target_pace`);
+      // FY2024 in full (12 months) and FY2025's first month, which has no appointment yet
+      expect(r.length).toBe(13);
+      expect(r[0]).toEqual({ fiscal_year: 2024, fiscal_month: 1, month: "2024-04", appointments: 7, cumulative_appointments: 7, target_cumulative: 10, pace_ratio: 7 / 10 });
+      // nothing after O6 in May: 8 by May against 10 * 2 = 20 ... still 8 by March against 120
+      expect(r[1]).toEqual({ fiscal_year: 2024, fiscal_month: 2, month: "2024-05", appointments: 1, cumulative_appointments: 8, target_cumulative: 20, pace_ratio: 8 / 20 });
+      expect(r[11]).toEqual({ fiscal_year: 2024, fiscal_month: 12, month: "2025-03", appointments: 0, cumulative_appointments: 8, target_cumulative: 120, pace_ratio: 8 / 120 });
+      expect(r[12]).toEqual({ fiscal_year: 2025, fiscal_month: 1, month: "2025-04", appointments: 0, cumulative_appointments: 0, target_cumulative: 10, pace_ratio: 0 });
+    } finally {
+      await closePipeline(later);
+    }
   });
 });
