@@ -3,21 +3,23 @@
 // from node_modules), no footer link out, and telemetry is disabled by `relay build`.
 import { NAV } from "./src/components/nav.js";
 import { setLanguage, t } from "./src/components/i18n.js";
+import { siteSettings } from "./lib/config.ts";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
-setLanguage(process.env.RELAY_LANG ?? "en");
+const site = siteSettings();
+setLanguage(site.lang);
 
 export default {
   root: "src",
   // `relay build` renders into a temporary folder and swaps it in when everything succeeded.
-  output: process.env.RELAY_OUTPUT ?? "dist",
+  output: site.output,
   title: "Relay",
   pages: NAV.map((p) => ({ name: t(`nav.${p.key}`), path: p.path })),
   pager: false,
   // One page per IS rep (src/reps/[rep].md). `relay build` passes the folder of this
   // build's marts; without it (a bare preview) rep pages are served on demand.
-  dynamicPaths: () => repPaths(process.env.RELAY_MARTS_DIR),
+  dynamicPaths: () => repPaths(site.martsDir),
   search: false,
   // Framework's default stylesheet links Google Fonts; this one is local.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],

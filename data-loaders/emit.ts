@@ -3,11 +3,11 @@
 // asked for. Called by src/data/[mart].json.sh and src/reps/[rep].json.sh.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { resolveConfig } from "../lib/config.ts";
+import { resolveConfig, siteSettings } from "../lib/config.ts";
 import { ensureMarts } from "../lib/marts.ts";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const dir = process.env.RELAY_MARTS_DIR || (await ensureMarts(resolveConfig()));
+const dir = siteSettings().martsDir ?? (await ensureMarts(resolveConfig()));
 const mart = arg("mart");
 const rep = arg("rep");
 const file = mart ? join(dir, `${mart}.json`) : rep ? join(dir, "reps", `${rep}.json`) : "";

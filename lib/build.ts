@@ -9,9 +9,8 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { type Config, configEnv, PROJECT_ROOT } from "./config.ts";
+import { type Config, configEnv, PROJECT_ROOT, siteSettings } from "./config.ts";
 import { ensureMarts } from "./marts.ts";
-import { SQL_DIR } from "./pipeline.ts";
 
 const SRC = join(PROJECT_ROOT, "src");
 const CACHE = join(SRC, ".observablehq", "cache");
@@ -20,16 +19,12 @@ export const DIST = join(PROJECT_ROOT, "dist");
 // Framework looks up the latest version of these packages on the npm registry while
 // bundling its own client, only to write lazy import paths nobody here uses. An empty
 // cache folder per package answers the lookup offline and pins the client bundle, so
-// builds need no network and stay reproducible. (Measured in shared/framework-offline.md.)
+// builds need no network and stay reproducible. (Measured offline with Framework 1.13.4; see docs/developing.md.)
 const NPM_STUBS = [
   "parquet-wasm@0.8.0", "htl@1.0.0", "d3-dsv@3.0.2", "react-dom@19.3.1", "lodash@4.18.1", "echarts@6.1.0",
   "arquero@8.0.3", "react@19.3.1", "@observablehq/sample-datasets@1.0.1", "@observablehq/plot@0.6.17",
   "topojson-client@3.1.0", "apache-arrow@21.2.0", "d3@7.9.2", "leaflet@1.9.4", "mapbox-gl@3.32.0",
 ];
-
-export function siteLanguage(): string {
-  return process.env.RELAY_LANG || "en";
-}
 
 function prepareFrameworkCache() {
   for (const stub of NPM_STUBS) mkdirSync(join(CACHE, "_npm", stub), { recursive: true });
@@ -115,7 +110,7 @@ async function buildUnlocked(cfg: Config, out: string): Promise<void> {
     if (code !== 0) throw new Error(`observable build exited with code ${code}; dist/ was left as it was`);
     verifySite(tmp);
     const asOf = JSON.parse(readFileSync(join(martsDir, "build_info.json"), "utf8"))[0].as_of as string;
-    finishHtml(tmp, siteLanguage(), Date.parse(`${asOf}T00:00:00Z`));
+    finishHtml(tmp, siteSettings().lang, Date.parse(`${asOf}T00:00:00Z`));
     const old = `${out}.old-${process.pid}`;
     if (existsSync(out)) renameSync(out, old);
     renameSync(tmp, out);
@@ -170,6 +165,6 @@ export async function previewSite(cfg: Config): Promise<number> {
     clearLoaderOutputs();
     writeFileSync(loader, readFileSync(loader));
   };
-  for (const dir of [SQL_DIR, cfg.dataDir]) watch(dir, { recursive: true }, invalidate);
+  for (const dir of [cfg.sqlDir, cfg.dataDir]) watch(dir, { recursive: true }, invalidate);
   return framework("preview", configEnv(cfg));
 }

@@ -5,9 +5,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { type Config, PROJECT_ROOT } from "./config.ts";
+import { type BusinessSettings, type Config, PROJECT_ROOT, resolveSettings } from "./config.ts";
 import { readTable, toJson } from "./export.ts";
-import { closePipeline, martModels, type Pipeline, runPipeline, SQL_DIR } from "./pipeline.ts";
+import { closePipeline, martModels, type Pipeline, runPipeline } from "./pipeline.ts";
 import { writeRepFiles } from "./rep-files.ts";
 
 export const MARTS_ROOT = join(PROJECT_ROOT, ".relay", "marts");
@@ -31,21 +31,20 @@ export async function writeMarts(p: Pipeline, dir: string): Promise<string[]> {
 
 /**
  * A key for "same inputs": the SQL, the library code, the data files (path, size,
- * modification time) and the settings. Any edit gives a new key, so a rebuild never
- * serves marts computed from older inputs.
+ * modification time) and the resolved calendar (as-of date included, so a build with no
+ * as-of date gets new marts when the business day turns). Any edit gives a new key, so a
+ * rebuild never serves marts computed from older inputs.
  */
-export function inputsFingerprint(cfg: Config): string {
+export function inputsFingerprint(cfg: Config, settings: BusinessSettings): string {
   const h = createHash("sha256");
-  for (const dir of [SQL_DIR, join(PROJECT_ROOT, "lib")]) {
+  for (const dir of [cfg.sqlDir, join(PROJECT_ROOT, "lib")]) {
     for (const f of walk(dir)) h.update(relative(PROJECT_ROOT, f)).update(readFileSync(f));
   }
   for (const f of walk(cfg.dataDir)) {
     const s = statSync(f);
     h.update(relative(cfg.dataDir, f)).update(`${s.size}:${s.mtimeMs}`);
   }
-  h.update(JSON.stringify(cfg.overrides));
-  // With no explicit as-of date, "today" is part of the key.
-  if (!cfg.overrides.asOf) h.update(new Date().toISOString().slice(0, 10));
+  h.update(JSON.stringify(settings));
   return h.digest("hex").slice(0, 16);
 }
 
@@ -62,9 +61,10 @@ function walk(dir: string): string[] {
 
 /** The marts folder for the current inputs, computed now if it does not exist yet. */
 export async function ensureMarts(cfg: Config): Promise<string> {
-  const dir = join(MARTS_ROOT, inputsFingerprint(cfg));
+  const settings = await resolveSettings(cfg);
+  const dir = join(MARTS_ROOT, inputsFingerprint(cfg, settings));
   if (existsSync(join(dir, "build_info.json"))) return dir;
-  const p = await runPipeline(cfg);
+  const p = await runPipeline(cfg, settings);
   try {
     await writeMarts(p, dir);
   } finally {

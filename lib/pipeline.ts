@@ -4,23 +4,13 @@
 
 import { existsSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import type { Config } from "./config.ts";
-import { PROJECT_ROOT } from "./config.ts";
+import { type BusinessSettings, type Config, resolveSettings } from "./config.ts";
 import { type Db, openDb, queryRows, sqlIdent, sqlString } from "./db.ts";
 import { InputError } from "./errors.ts";
-import { type Layer, LAYERS, loadModels, type Model } from "./models.ts";
+import { loadModels, type Model } from "./models.ts";
 import { loadSources, type SourceReport } from "./source.ts";
 
-// RELAY_SQL_DIR points a build at another copy of sql/ (an analyst's experiment, a test).
-export const SQL_DIR = process.env.RELAY_SQL_DIR ? resolve(process.env.RELAY_SQL_DIR) : join(PROJECT_ROOT, "sql");
-
-export interface Settings {
-  as_of: string;
-  timezone: string;
-  fy_start_month: number;
-  holidays: string;
-  [key: string]: unknown;
-}
+export type Settings = BusinessSettings & Record<string, unknown>;
 
 export interface Pipeline {
   db: Db;
@@ -32,28 +22,32 @@ export interface Pipeline {
   timings: { model: string; seconds: number }[];
 }
 
-export interface PipelineOptions {
-  sqlDir?: string;
-  /** Stop after this layer (e.g. "staging" for `relay check`). */
-  upTo?: Layer;
-}
-
-export async function runPipeline(config: Config, opts: PipelineOptions = {}): Promise<Pipeline> {
-  const sqlDir = opts.sqlDir ?? SQL_DIR;
+/**
+ * Run every model. `settings` is the resolved calendar (resolveSettings); a caller that
+ * has already resolved it (the marts cache key) passes it so both describe the same day.
+ */
+export async function runPipeline(config: Config, settings?: BusinessSettings): Promise<Pipeline> {
+  const calendar = settings ?? (await resolveSettings(config));
+  const models = await loadModels(config.sqlDir);
   const db = await openDb();
-  const source = await loadSources(db, config.dataDir);
-  const lastLayer = LAYERS.indexOf(opts.upTo ?? "marts");
-  const models = loadModels(sqlDir).filter((m) => LAYERS.indexOf(m.layer) <= lastLayer || m.layer === "rules");
-  const timings: Pipeline["timings"] = [];
-  let settings: Settings | undefined;
-  for (const model of models) {
-    const started = performance.now();
-    await runModel(db, model, sqlDir);
-    if (model.name === "settings") settings = await applySettings(db, config, sqlDir);
-    timings.push({ model: model.name, seconds: (performance.now() - started) / 1000 });
+  try {
+    const source = await loadSources(db, config.dataDir);
+    // the holiday list is input, like the export: sql/rules/working_days.sql reads it
+    await loadHolidays(db, calendar.holidays, config.sqlDir);
+    const timings: Pipeline["timings"] = [];
+    let resolved: Settings | undefined;
+    for (const model of models) {
+      const started = performance.now();
+      await runModel(db, model, config.sqlDir);
+      if (model.name === "settings") resolved = await applySettings(db, calendar);
+      timings.push({ model: model.name, seconds: (performance.now() - started) / 1000 });
+    }
+    if (!resolved) throw new Error(`sql/rules/settings.sql is missing: it holds the business calendar every model needs`);
+    return { db, config, source, models, settings: resolved, timings };
+  } catch (e) {
+    db.closeSync();
+    throw e;
   }
-  if (!settings) throw new Error(`sql/rules/settings.sql is missing: it holds the business calendar every model needs`);
-  return { db, config, source, models, settings, timings };
 }
 
 async function runModel(db: Db, model: Model, sqlDir: string) {
@@ -76,26 +70,16 @@ function modelError(e: unknown, model: Model, sqlDir: string): Error {
   return new Error(`sql/${relative(sqlDir, model.file)}: ${message}`);
 }
 
-/** Apply CLI/env overrides to the settings row, then configure the session from it. */
-async function applySettings(db: Db, config: Config, sqlDir: string): Promise<Settings> {
-  const o = config.overrides;
-  const sets: string[] = [];
-  if (o.timezone) sets.push(`timezone = ${sqlString(o.timezone)}`);
-  if (o.fyStartMonth) sets.push(`fy_start_month = ${o.fyStartMonth}`);
-  if (o.holidays) sets.push(`holidays = ${sqlString(o.holidays)}`);
-  if (o.asOf) sets.push(`as_of = DATE ${sqlString(o.asOf)}`);
-  if (sets.length) await db.run(`UPDATE settings SET ${sets.join(", ")}`);
-
-  const [{ timezone }] = await queryRows(db, "SELECT timezone FROM settings");
-  const known = await queryRows(db, `SELECT 1 FROM pg_timezone_names() WHERE name = ${sqlString(String(timezone))}`);
+/** Write the resolved calendar into the settings row, then configure the session from it. */
+async function applySettings(db: Db, s: BusinessSettings): Promise<Settings> {
+  await db.run(`UPDATE settings SET as_of = DATE ${sqlString(s.as_of)}, timezone = ${sqlString(s.timezone)},
+    fy_start_month = ${s.fy_start_month}, holidays = ${sqlString(s.holidays)}`);
+  const known = await queryRows(db, `SELECT 1 FROM pg_timezone_names() WHERE name = ${sqlString(s.timezone)}`);
   if (known.length === 0) {
-    throw new Error(`time zone "${timezone}" is not known: use an IANA name such as Asia/Tokyo (RELAY_TIMEZONE, --timezone or sql/rules/settings.sql)`);
+    throw new Error(`time zone "${s.timezone}" is not known to DuckDB: use an IANA name such as Asia/Tokyo (RELAY_TIMEZONE, --timezone or sql/rules/settings.sql)`);
   }
-  await db.run(`SET TimeZone = ${sqlString(String(timezone))}`);
-  // The default as-of date is today in the business time zone.
-  await db.run(`UPDATE settings SET as_of = coalesce(as_of, CAST(current_timestamp AS DATE))`);
+  await db.run(`SET TimeZone = ${sqlString(s.timezone)}`);
   const [settings] = (await queryRows(db, "SELECT * FROM settings")) as Settings[];
-  await loadHolidays(db, String(settings.holidays), sqlDir);
   return settings;
 }
 
