@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, type Config, type FlagValues, resolveConfig } from "./config.ts";
 import { InputError } from "./errors.ts";
 import { readTable, toCsv, toJson } from "./export.ts";
-import { closePipeline, runPipeline, SQL_DIR } from "./pipeline.ts";
+import { closePipeline, runPipeline } from "./pipeline.ts";
 import { loadModels } from "./models.ts";
 
 const USAGE = `relay — a sales dashboard from a CRM export
@@ -162,7 +162,7 @@ async function bench(args: string[]): Promise<number> {
 async function query(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { list: { type: "boolean" }, format: { type: "string" } });
   if (values.list) {
-    const marts = loadModels(SQL_DIR).filter((m) => m.layer === "marts").sort((a, b) => a.name.localeCompare(b.name));
+    const marts = (await loadModels(resolveConfig().sqlDir)).filter((m) => m.layer === "marts").sort((a, b) => a.name.localeCompare(b.name));
     for (const m of marts) console.log(`${m.name.padEnd(26)} ${m.description}`);
     return 0;
   }
@@ -171,7 +171,7 @@ async function query(args: string[]): Promise<number> {
   const format = (values.format as string | undefined) ?? "csv";
   if (format !== "json" && format !== "csv") throw new UsageError(`--format must be json or csv, got ${format}`);
   const cfg = await prepareConfig(flagValues(values));
-  const known = loadModels(SQL_DIR).filter((m) => m.layer === "marts").map((m) => m.name).sort();
+  const known = (await loadModels(cfg.sqlDir)).filter((m) => m.layer === "marts").map((m) => m.name).sort();
   if (!known.includes(mart)) throw new UsageError(`no mart named "${mart}"; marts: ${known.join(", ")}`);
   const p = await runPipeline(cfg);
   try {

@@ -3,12 +3,17 @@
 // - A file whose first statement is a `create ... macro` is run verbatim (rules that are
 //   functions: tiers, calendar). It provides the macros it creates.
 // - Any other file is a single SELECT and becomes a table named after the file.
-// A model depends on the tables it names and the macros it calls; the order is a
-// topological sort, ties broken by layer (rules, staging, intermediate, marts) and name,
-// so the run order is stable.
+// A model depends on the tables its query reads and the macros it calls. Both are read
+// from DuckDB's own parse tree (json_serialize_sql), not from the words of the file, so
+// a column or a CTE that happens to share a model's name makes no dependency. A CTE that
+// shares a model's name would hide that model inside the query, so it is refused.
+// The order is a topological sort, ties broken by layer (rules, staging, intermediate,
+// marts) and name, so the run order is stable.
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { sqlString } from "./db.ts";
 
 export const LAYERS = ["rules", "staging", "intermediate", "marts"] as const;
 export type Layer = (typeof LAYERS)[number];
@@ -24,14 +29,20 @@ export interface Model {
   provides: string[];
   /** One-line description: the first sentence of the file's opening comment. */
   description: string;
+  /** Names of the models this one reads (tables) or calls (macros), sorted. */
   dependsOn: string[];
 }
+
+export class ModelError extends Error {}
 
 export function stripComments(sql: string): string {
   return sql.replace(/--[^\n]*/g, "").replace(/\/\*[\s\S]*?\*\//g, "");
 }
 
-export function loadModels(sqlDir: string): Model[] {
+const MACRO = /create\s+(?:or\s+replace\s+)?(?:temp(?:orary)?\s+)?macro\s+(\w+)\s*\(([^)]*)\)\s+as\s+(table\s+)?([\s\S]*)$/i;
+
+/** Every model under `sqlDir`, in the order they must run. */
+export async function loadModels(sqlDir: string): Promise<Model[]> {
   const models: Model[] = [];
   for (const layer of LAYERS) {
     const dir = join(sqlDir, layer);
@@ -47,12 +58,16 @@ export function loadModels(sqlDir: string): Model[] {
       const code = stripComments(sql).trim();
       const isDdl = /^create\s/i.test(code);
       const name = basename(n, ".sql");
-      const provides = isDdl ? [...code.matchAll(/create\s+(?:or\s+replace\s+)?macro\s+(\w+)/gi)].map((m) => m[1].toLowerCase()) : [name];
+      const provides = isDdl ? statements(code).map((s) => s.match(MACRO)?.[1]?.toLowerCase()).filter((x): x is string => !!x) : [name];
       models.push({ name, layer, file, sql, isDdl, provides, description: leadingSentence(sql), dependsOn: [] });
     }
   }
-  resolveDependencies(models);
+  await resolveDependencies(models, sqlDir);
   return sortModels(models, sqlDir);
+}
+
+function statements(code: string): string[] {
+  return code.split(";").map((s) => s.trim()).filter(Boolean);
 }
 
 /** The first sentence of the comment block a model file opens with. */
@@ -68,23 +83,91 @@ function leadingSentence(sql: string): string {
   return end === -1 ? text : text.slice(0, end + 1);
 }
 
-function resolveDependencies(models: Model[]) {
+interface Parsed {
+  tables: Set<string>;
+  ctes: Set<string>;
+  functions: Set<string>;
+}
+
+/** Tables read, CTEs defined and functions called by each SELECT, from DuckDB's parse tree. */
+async function parseSelects(selects: string[]): Promise<({ ok: true; parsed: Parsed } | { ok: false; error: string })[]> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const con = await instance.connect();
+  try {
+    const out = [];
+    for (const sql of selects) {
+      const reader = await con.runAndReadAll(`SELECT json_serialize_sql(${sqlString(sql)}) AS tree`);
+      const tree = JSON.parse(String(reader.getRowObjectsJson()[0].tree));
+      if (tree.error) {
+        out.push({ ok: false as const, error: String(tree.error_message ?? "cannot be parsed").split("\n")[0] });
+        continue;
+      }
+      const parsed: Parsed = { tables: new Set(), ctes: new Set(), functions: new Set() };
+      walk(tree.statements, parsed);
+      out.push({ ok: true as const, parsed });
+    }
+    return out;
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+  }
+}
+
+function walk(node: unknown, into: Parsed) {
+  if (Array.isArray(node)) {
+    for (const n of node) walk(n, into);
+    return;
+  }
+  if (!node || typeof node !== "object") return;
+  const n = node as Record<string, unknown>;
+  if (n.type === "BASE_TABLE" && typeof n.table_name === "string") into.tables.add(n.table_name.toLowerCase());
+  if (n.class === "FUNCTION" && typeof n.function_name === "string") into.functions.add(n.function_name.toLowerCase());
+  const cteMap = (n.cte_map as { map?: { key: string }[] } | undefined)?.map;
+  if (cteMap) for (const e of cteMap) into.ctes.add(e.key.toLowerCase());
+  for (const v of Object.values(n)) walk(v, into);
+}
+
+async function resolveDependencies(models: Model[], sqlDir: string) {
   const tables = new Map<string, Model>();
   const macros = new Map<string, Model>();
   for (const m of models) for (const p of m.provides) (m.isDdl ? macros : tables).set(p, m);
+
+  // one SELECT per model, or per macro body (a macro's body is an expression or a query)
+  const jobs: { model: Model; sql: string }[] = [];
   for (const m of models) {
-    const code = stripComments(m.sql).toLowerCase();
-    const deps = new Set<string>();
-    for (const word of code.match(/\b[a-z_][a-z0-9_]*\b/g) ?? []) {
-      const t = tables.get(word);
-      if (t && t !== m) deps.add(t.name);
+    const code = stripComments(m.sql);
+    if (!m.isDdl) {
+      jobs.push({ model: m, sql: code });
+      continue;
     }
-    for (const call of code.matchAll(/\b([a-z_][a-z0-9_]*)\s*\(/g)) {
-      const d = macros.get(call[1]);
-      if (d && d !== m) deps.add(d.name);
+    for (const s of statements(code)) {
+      const macro = s.match(MACRO);
+      if (!macro) throw new ModelError(`sql/${relative(sqlDir, m.file)}: every statement of a rules file that starts with create must create a macro; found: ${s.slice(0, 60)}…`);
+      jobs.push({ model: m, sql: macro[3] ? macro[4] : `SELECT (${macro[4]})` });
     }
-    m.dependsOn = [...deps].sort();
   }
+  const results = await parseSelects(jobs.map((j) => j.sql));
+  const deps = new Map<Model, Set<string>>(models.map((m) => [m, new Set<string>()]));
+  results.forEach((r, i) => {
+    const { model } = jobs[i];
+    const where = `sql/${relative(sqlDir, model.file)}`;
+    if (!r.ok) throw new ModelError(`${where}: ${r.error}`);
+    for (const cte of r.parsed.ctes) {
+      const shadowed = tables.get(cte);
+      if (shadowed && shadowed !== model) {
+        throw new ModelError(`${where}: the CTE "${cte}" has the name of the model sql/${relative(sqlDir, shadowed.file)} and would hide it inside this query; rename the CTE`);
+      }
+    }
+    for (const t of r.parsed.tables) {
+      const d = tables.get(t);
+      if (d && d !== model && !r.parsed.ctes.has(t)) deps.get(model)!.add(d.name);
+    }
+    for (const f of r.parsed.functions) {
+      const d = macros.get(f);
+      if (d && d !== model) deps.get(model)!.add(d.name);
+    }
+  });
+  for (const m of models) m.dependsOn = [...deps.get(m)!].sort();
 }
 
 function sortModels(models: Model[], sqlDir: string): Model[] {
@@ -92,7 +175,7 @@ function sortModels(models: Model[], sqlDir: string): Model[] {
   if (byName.size !== models.length) {
     const seen = new Set<string>();
     const dup = models.find((m) => (seen.has(m.name) ? true : (seen.add(m.name), false)))!;
-    throw new Error(`two SQL models are named ${dup.name}: model names must be unique across sql/ (${relative(sqlDir, dup.file)})`);
+    throw new ModelError(`two SQL models are named ${dup.name}: model names must be unique across sql/ (${relative(sqlDir, dup.file)})`);
   }
   const rank = (m: Model) => `${LAYERS.indexOf(m.layer)}:${m.name}`;
   const done = new Set<string>();
@@ -100,7 +183,7 @@ function sortModels(models: Model[], sqlDir: string): Model[] {
   const out: Model[] = [];
   const visit = (m: Model, path: string[]) => {
     if (done.has(m.name)) return;
-    if (visiting.has(m.name)) throw new Error(`SQL models depend on each other in a cycle: ${[...path, m.name].join(" -> ")}`);
+    if (visiting.has(m.name)) throw new ModelError(`SQL models depend on each other in a cycle: ${[...path, m.name].join(" -> ")}`);
     visiting.add(m.name);
     for (const d of m.dependsOn.map((n) => byName.get(n)!).sort((a, b) => rank(a).localeCompare(rank(b)))) visit(d, [...path, m.name]);
     visiting.delete(m.name);
