@@ -1,8 +1,9 @@
-// The input contract (../shared/contract.md) as data: every object, its columns,
-// the DuckDB type each column is read as, which columns are required, which must be
-// non-null, which are PII and which reference another object. The checker, the
-// source layer, the sample generator and the test fixtures all read this one table,
-// so a contract change is made here once.
+// The input contract (docs/contract.md) as data: every object, its columns, the DuckDB
+// type each column is read as, which columns must exist and which are PII. The source
+// layer, the sample generator and the test fixtures all read this one table, so a
+// structural change is made here once. Row-level rules (which values must be non-null,
+// which references must resolve) are quarantine checks and live in one place only: the
+// staging models, sql/staging/stg_<object>.sql.
 
 export type ColumnType = "VARCHAR" | "TIMESTAMP" | "DATE" | "BOOLEAN" | "INTEGER" | "DECIMAL";
 
@@ -11,15 +12,8 @@ export interface ColumnSpec {
   type: ColumnType;
   /** The column must exist in the export. */
   required?: boolean;
-  /** A null (or empty-string Id) in this column quarantines the row. */
-  notNull?: boolean;
   /** Personal data: read only where a rule needs it, never shipped to the site. */
   pii?: boolean;
-  /** `object` whose Id this column references; a dangling reference quarantines the row
-   * (checked only when that object is present). The contract checks OwnerId, AccountId,
-   * OpportunityId, LeadId, CampaignId and WhatId; converted-lead links and the appointment
-   * setter are joined where found but never quarantine a row. */
-  references?: ObjectName;
 }
 
 export interface ObjectSpec {
@@ -37,9 +31,10 @@ export type ObjectName =
   | "opportunity_history"
   | "tasks"
   | "campaigns"
-  | "campaign_members";
+  | "campaign_members"
+  | "forecasting_quotas";
 
-const id = (name = "Id"): ColumnSpec => ({ name, type: "VARCHAR", required: true, notNull: true });
+const id = (name = "Id"): ColumnSpec => ({ name, type: "VARCHAR", required: true });
 
 export const CONTRACT: ObjectSpec[] = [
   {
@@ -72,8 +67,8 @@ export const CONTRACT: ObjectSpec[] = [
     required: true,
     columns: [
       id(),
-      { name: "CreatedDate", type: "TIMESTAMP", required: true, notNull: true },
-      { name: "OwnerId", type: "VARCHAR", required: true, notNull: true, references: "users" },
+      { name: "CreatedDate", type: "TIMESTAMP", required: true },
+      { name: "OwnerId", type: "VARCHAR", required: true },
       { name: "LeadSource", type: "VARCHAR", required: true },
       { name: "Status", type: "VARCHAR", required: true },
       { name: "Company", type: "VARCHAR" },
@@ -95,10 +90,10 @@ export const CONTRACT: ObjectSpec[] = [
     required: true,
     columns: [
       id(),
-      { name: "AccountId", type: "VARCHAR", required: true, notNull: true, references: "accounts" },
-      { name: "OwnerId", type: "VARCHAR", required: true, notNull: true, references: "users" },
-      { name: "CreatedDate", type: "TIMESTAMP", required: true, notNull: true },
-      { name: "StageName", type: "VARCHAR", required: true, notNull: true },
+      { name: "AccountId", type: "VARCHAR", required: true },
+      { name: "OwnerId", type: "VARCHAR", required: true },
+      { name: "CreatedDate", type: "TIMESTAMP", required: true },
+      { name: "StageName", type: "VARCHAR", required: true },
       { name: "Amount", type: "DECIMAL" },
       { name: "CloseDate", type: "DATE" },
       { name: "IsClosed", type: "BOOLEAN" },
@@ -116,9 +111,9 @@ export const CONTRACT: ObjectSpec[] = [
     required: false,
     columns: [
       id(),
-      { name: "OpportunityId", type: "VARCHAR", required: true, notNull: true, references: "opportunities" },
-      { name: "CreatedDate", type: "TIMESTAMP", required: true, notNull: true },
-      { name: "StageName", type: "VARCHAR", required: true, notNull: true },
+      { name: "OpportunityId", type: "VARCHAR", required: true },
+      { name: "CreatedDate", type: "TIMESTAMP", required: true },
+      { name: "StageName", type: "VARCHAR", required: true },
       { name: "Amount", type: "DECIMAL" },
       { name: "CloseDate", type: "DATE" },
     ],
@@ -128,13 +123,13 @@ export const CONTRACT: ObjectSpec[] = [
     required: false,
     columns: [
       id(),
-      { name: "OwnerId", type: "VARCHAR", required: true, notNull: true, references: "users" },
-      { name: "CreatedDate", type: "TIMESTAMP", required: true, notNull: true },
+      { name: "OwnerId", type: "VARCHAR", required: true },
+      { name: "CreatedDate", type: "TIMESTAMP", required: true },
       { name: "Type", type: "VARCHAR", required: true },
       // WhoId points at a lead or a contact; contacts are not in the contract, so it is not checked.
       { name: "WhoId", type: "VARCHAR" },
-      { name: "WhatId", type: "VARCHAR", references: "opportunities" },
-      { name: "AccountId", type: "VARCHAR", references: "accounts" },
+      { name: "WhatId", type: "VARCHAR" },
+      { name: "AccountId", type: "VARCHAR" },
       { name: "ActivityDate", type: "DATE" },
       { name: "CallDisposition", type: "VARCHAR" },
       { name: "CallDurationInSeconds", type: "INTEGER" },
@@ -155,11 +150,22 @@ export const CONTRACT: ObjectSpec[] = [
     required: false,
     columns: [
       id(),
-      { name: "CampaignId", type: "VARCHAR", required: true, notNull: true, references: "campaigns" },
-      { name: "LeadId", type: "VARCHAR", required: true, notNull: true, references: "leads" },
-      { name: "CreatedDate", type: "TIMESTAMP", required: true, notNull: true },
+      { name: "CampaignId", type: "VARCHAR", required: true },
+      { name: "LeadId", type: "VARCHAR", required: true },
+      { name: "CreatedDate", type: "TIMESTAMP", required: true },
       { name: "Status", type: "VARCHAR" },
       { name: "HasResponded", type: "BOOLEAN" },
+    ],
+  },
+  {
+    // revenue targets (Salesforce ForecastingQuota); when present they win over
+    // sql/rules/revenue_targets.sql
+    name: "forecasting_quotas",
+    required: false,
+    columns: [
+      { name: "QuotaOwnerId", type: "VARCHAR", required: true },
+      { name: "StartDate", type: "DATE", required: true },
+      { name: "QuotaAmount", type: "DECIMAL", required: true },
     ],
   },
 ];

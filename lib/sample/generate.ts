@@ -269,6 +269,7 @@ export async function generateSample(opts: SampleOptions): Promise<SampleSummary
   const history = await tableFor(out, "opportunity_history");
   const oppTable = await tableFor(out, "opportunities");
   let historyN = 0;
+  let wonTotal = 0;
   for (let i = 0; i < opps.length; i++) {
     const o = opps[i];
     const acct = accounts[o.account];
@@ -319,6 +320,7 @@ export async function generateSample(opts: SampleOptions): Promise<SampleSummary
     const closeDay = closed ? last.day : Math.max(o.day, asOf + rng.int(-20, 90));
     const nextAction = closed ? null : rng.weighted([[null, 25], [asOf - rng.int(1, 40), 30], [asOf + rng.int(1, 30), 45]] as const);
 
+    if (won) wonTotal += amount;
     oppTable.add({
       Id: o.id, AccountId: acct.Id, OwnerId: o.owner, CreatedDate: o.ms, StageName: last.stage, Amount: rng.chance(0.02) ? null : amount,
       CloseDate: closeDay, IsClosed: closed, IsWon: won, LeadSource: o.leadSource, AppointmentSetterId__c: o.setter, Origin__c: o.origin,
@@ -388,8 +390,24 @@ export async function generateSample(opts: SampleOptions): Promise<SampleSummary
   const campaignTable = await tableFor(out, "campaigns");
   for (const c of campaigns) campaignTable.add(c);
 
+  // ---- revenue quotas ----------------------------------------------------------------
+  // One quota per field rep and fiscal quarter, from the first quarter through the fourth
+  // after the as-of date: a tenth above what an average rep has won per quarter.
+  const quotas = await tableFor(out, "forecasting_quotas");
+  const quarterStarts: number[] = [];
+  for (let y = Number(START.slice(0, 4)); ; y++) {
+    for (const m of [4, 7, 10, 13]) {
+      const day = toDay(`${m > 12 ? y + 1 : y}-${String(m > 12 ? 1 : m).padStart(2, "0")}-01`);
+      if (day <= asOf + 366) quarterStarts.push(day);
+    }
+    if (toDay(`${y}-04-01`) > asOf + 366) break;
+  }
+  const pastQuarters = quarterStarts.filter((d) => d <= asOf).length;
+  const perRepQuarter = Math.round((wonTotal / fs.length / pastQuarters) * 1.1 / 1e6) * 1e6;
+  for (const u of fs) for (const day of quarterStarts) quotas.add({ QuotaOwnerId: u.Id, StartDate: day, QuotaAmount: perRepQuarter });
+
   const rows: Record<string, number> = {};
-  for (const [name, t] of [["users", userTable], ["accounts", accountTable], ["leads", leadTable], ["opportunities", oppTable], ["opportunity_history", history], ["tasks", tasks], ["campaigns", campaignTable], ["campaign_members", members]] as const) {
+  for (const [name, t] of [["users", userTable], ["accounts", accountTable], ["leads", leadTable], ["opportunities", oppTable], ["opportunity_history", history], ["tasks", tasks], ["campaigns", campaignTable], ["campaign_members", members], ["forecasting_quotas", quotas]] as const) {
     rows[name] = await t.close();
   }
   const summary: SampleSummary = { seed, scale, as_of: AS_OF, start: START, rows };

@@ -8,3 +8,4 @@ union all select 'opportunity_history', quarantine_reason from stg_opportunity_h
 union all select 'tasks', quarantine_reason from stg_tasks
 union all select 'campaigns', quarantine_reason from stg_campaigns
 union all select 'campaign_members', quarantine_reason from stg_campaign_members
+union all select 'forecasting_quotas', quarantine_reason from stg_forecasting_quotas

@@ -1,5 +1,5 @@
 // The bad-input corpus: each case is a small export with ONE defect, and the outcome the
-// contract's table prescribes (../shared/contract.md, "What bad input gets"): a stop
+// contract's table prescribes (docs/contract.md, "What bad input gets"): a stop
 // naming file, column and fix, or exact quarantine / warning counts.
 import { mkdirSync, rmSync, truncateSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
