@@ -9,14 +9,15 @@ type Row = Record<string, unknown>;
 // is_reps first: every IS rep gets a file (and a page), even one with no other rows
 export const REP_MARTS = ["is_reps", "rep_productivity", "source_mix", "rep_funnel", "rep_open_deals", "speed_to_lead"] as const;
 
-/** Write `<martsDir>/reps/<rep>.json` for every rep found in the rep marts. */
+/** Write `<martsDir>/reps/<rep>.json` for every IS rep (mart is_reps). */
 export function writeRepFiles(martsDir: string): number {
   const byRep = new Map<string, Record<string, Row[]>>();
   for (const mart of REP_MARTS) {
     for (const row of JSON.parse(readFileSync(join(martsDir, `${mart}.json`), "utf8")) as Row[]) {
       const rep = String(row.rep_id);
-      if (!byRep.has(rep)) byRep.set(rep, Object.fromEntries(REP_MARTS.map((m) => [m, [] as Row[]])));
-      byRep.get(rep)![mart].push(row);
+      // is_reps comes first and lists every rep; other rep ids (the `all` rows) have no page
+      if (mart === "is_reps") byRep.set(rep, Object.fromEntries(REP_MARTS.map((m) => [m, [] as Row[]])));
+      byRep.get(rep)?.[mart].push(row);
     }
   }
   mkdirSync(join(martsDir, "reps"), { recursive: true });

@@ -1,11 +1,13 @@
 -- Funnel counts for every grouping the funnel marts need — periods (month, fiscal
--- quarter, fiscal year: events dated in the period) and cohorts (the month the lead came
--- in: entities that ever reached the step) — with every step present for every group
--- that has any event, and the conversions from the previous step and from the first.
+-- quarter, fiscal year: events dated in the period) and cohorts (the month, fiscal
+-- quarter or fiscal year the lead came in: entities that ever reached the step) — with
+-- every step present for every group that has any event, and the conversions from the
+-- previous step and from the first. `grouping` is the period kind, prefixed `cohort_`
+-- for cohorts.
 -- An entity reaches a step at most once, so counts add up across months and segments:
 -- events are counted once per day/cohort/segment combination, then rolled up.
 with daily as (
-    select step, event_date, cohort_month, lead_source, source_kind, tier, count(*) as n
+    select step, event_date, cohort_month_start, lead_source, source_kind, tier, count(*) as n
     from int_funnel_events
     group by all
 ),
@@ -18,13 +20,11 @@ segmented as (
 ),
 
 grouped as (
-    select 'month' as grouping, month_label(event_date) as grp, segment_kind, segment, step, n from segmented
+    select k.period_kind as grouping, period_label(k.period_kind, event_date) as grp, segment_kind, segment, step, n
+    from segmented cross join period_kinds k
     union all
-    select 'fiscal_quarter', fiscal_quarter_label(event_date), segment_kind, segment, step, n from segmented
-    union all
-    select 'fiscal_year', fiscal_year_label(event_date), segment_kind, segment, step, n from segmented
-    union all
-    select 'cohort_month', cohort_month, segment_kind, segment, step, n from segmented
+    select 'cohort_' || k.period_kind, period_label(k.period_kind, cohort_month_start), segment_kind, segment, step, n
+    from segmented cross join period_kinds k
 ),
 
 counted as (

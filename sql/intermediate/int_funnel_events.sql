@@ -1,10 +1,11 @@
 -- Every funnel step event up to as_of: which entity reached which step on which date,
--- with the cohort it belongs to (month its lead came in) and its segments.
+-- with the cohort it belongs to (the month its lead came in, as that month's first day)
+-- and its segments.
 -- The segment of a lead is its own LeadSource; an SQL takes its lead's, or, with no
 -- lead, the opportunity's own. Tier is the tier of the account involved.
 with lead_steps as (
     select lead_id as entity_id, created_date, mql_date,
-           month_label(created_date) as cohort_month,
+           cast(date_trunc('month', created_date) as date) as cohort_month_start,
            lead_source, source_kind, tier
     from int_leads
 ),
@@ -13,7 +14,7 @@ sqls as (
     select
         o.opportunity_id                                            as entity_id,
         o.*,
-        month_label(coalesce(ol.lead_created_date, o.created_date)) as cohort_month,
+        cast(date_trunc('month', coalesce(ol.lead_created_date, o.created_date)) as date) as cohort_month_start,
         case when ol.opportunity_id is not null then ol.lead_source
              else coalesce(o.lead_source, 'unclassified') end       as funnel_lead_source,
         case when ol.opportunity_id is not null then ol.source_kind
@@ -24,21 +25,21 @@ sqls as (
 ),
 
 events as (
-    select entity_id, 'lead' as step, created_date as event_date, cohort_month, lead_source, source_kind, tier from lead_steps
+    select entity_id, 'lead' as step, created_date as event_date, cohort_month_start, lead_source, source_kind, tier from lead_steps
     union all
-    select entity_id, 'mql', mql_date, cohort_month, lead_source, source_kind, tier from lead_steps where mql_date is not null
+    select entity_id, 'mql', mql_date, cohort_month_start, lead_source, source_kind, tier from lead_steps where mql_date is not null
     union all
-    select entity_id, 'sql', created_date, cohort_month, funnel_lead_source, funnel_source_kind, tier from sqls
+    select entity_id, 'sql', created_date, cohort_month_start, funnel_lead_source, funnel_source_kind, tier from sqls
     union all
-    select entity_id, 'phase_02', phase_02_date, cohort_month, funnel_lead_source, funnel_source_kind, tier from sqls where phase_02_date is not null
+    select entity_id, 'phase_02', phase_02_date, cohort_month_start, funnel_lead_source, funnel_source_kind, tier from sqls where phase_02_date is not null
     union all
-    select entity_id, 'phase_03', phase_03_date, cohort_month, funnel_lead_source, funnel_source_kind, tier from sqls where phase_03_date is not null
+    select entity_id, 'phase_03', phase_03_date, cohort_month_start, funnel_lead_source, funnel_source_kind, tier from sqls where phase_03_date is not null
     union all
-    select entity_id, 'phase_04', phase_04_date, cohort_month, funnel_lead_source, funnel_source_kind, tier from sqls where phase_04_date is not null
+    select entity_id, 'phase_04', phase_04_date, cohort_month_start, funnel_lead_source, funnel_source_kind, tier from sqls where phase_04_date is not null
     union all
-    select entity_id, 'phase_05', phase_05_date, cohort_month, funnel_lead_source, funnel_source_kind, tier from sqls where phase_05_date is not null
+    select entity_id, 'phase_05', phase_05_date, cohort_month_start, funnel_lead_source, funnel_source_kind, tier from sqls where phase_05_date is not null
     union all
-    select entity_id, 'won', won_date, cohort_month, funnel_lead_source, funnel_source_kind, tier from sqls where won_date is not null
+    select entity_id, 'won', won_date, cohort_month_start, funnel_lead_source, funnel_source_kind, tier from sqls where won_date is not null
 )
 
 select

@@ -11,6 +11,9 @@ select
     (select max(created_date) from int_leads)                       as last_lead_date,
     (select min(created_date) from int_opportunities)               as first_opportunity_date,
     (select max(created_date) from int_opportunities)               as last_opportunity_date,
-    fiscal_year_label(s.as_of)                                      as as_of_fiscal_year
+    fiscal_year_label(s.as_of)                                      as as_of_fiscal_year,
+    fiscal_year(s.as_of)                                            as as_of_fy,
+    fiscal_quarter_label(s.as_of)                                   as as_of_fiscal_quarter,
+    month_label(s.as_of)                                            as as_of_month
 from settings s
 cross join relay_data d

@@ -2,16 +2,15 @@
 -- and fiscal year, with conversion from the previous step and from the first.
 -- Ratios compare counts of the same period, so they can exceed 1.
 select
-    grouping as period_kind,
-    grp as period,
-    segment_kind,
-    segment,
-    step,
-    count,
-    conversion_from_previous,
-    conversion_from_first
-from int_funnel_conversions
-where grouping in ('month', 'fiscal_quarter', 'fiscal_year')
-order by
-    case grouping when 'month' then 1 when 'fiscal_quarter' then 2 else 3 end,
-    grp, segment_kind, segment, step_order
+    c.grouping as period_kind,
+    c.grp as period,
+    c.segment_kind,
+    c.segment,
+    c.step,
+    c.step_order,
+    c.count,
+    c.conversion_from_previous,
+    c.conversion_from_first
+from int_funnel_conversions c
+join period_kinds k on k.period_kind = c.grouping
+order by k.grain_order, c.grp, c.segment_kind, c.segment, c.step_order

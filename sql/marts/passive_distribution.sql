@@ -1,6 +1,7 @@
 -- Were inbound (passive) leads shared out fairly? Per month and IS rep: passive leads
 -- owned, the rep's share of the month, and per month the population Gini coefficient
--- (sum |xi - xj| / (2 n^2 mean); 0 = perfectly equal) and the max / min ratio.
+-- (sum |xi - xj| / (2 n^2 mean); 0 = perfectly equal), the max / min ratio, how many
+-- reps shared them and how many there were.
 -- Only reps with at least one passive lead in the month are rows.
 with counts as (
     select month_label(l.created_date) as month, l.owner_id as rep_id, count(*) as passive_leads
@@ -28,7 +29,8 @@ select
     c.passive_leads / m.total                                       as share,
     p.abs_diff_sum / (2 * m.n * m.n * m.mean)                       as gini,
     m.max_leads / m.min_leads                                       as max_min_ratio,
-    m.n::integer                                                    as reps
+    m.n::integer                                                    as reps,
+    m.total::integer                                                as month_passive_leads
 from counts c
 join months m using (month)
 join pairs p using (month)

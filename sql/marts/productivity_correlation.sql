@@ -2,7 +2,7 @@
 -- at least one activity, for all IS reps and per team. Null (row kept) with fewer than 3
 -- rep-months or when either side does not vary.
 with rep_months as (
-    select * from rep_productivity where activities > 0
+    select * from rep_productivity where period_kind = 'month' and activities > 0
 ),
 
 teams as (

@@ -32,6 +32,7 @@ counted as (
 select
     y.fiscal_year,
     p.highest_phase,
+    p.phase_order,
     coalesce(c.deals, 0)::integer                       as deals,
     coalesce(c.deals, 0) / y.sqls                       as share,
     y.le_02 / y.sqls                                    as share_le_02,

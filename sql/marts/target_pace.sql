@@ -1,7 +1,8 @@
 -- One row per fiscal month (1-12) of each fiscal year with an appointment, and of the
 -- as-of fiscal year, up to the as-of month: appointments (every SQL created that month,
 -- as the funnel's `sql` step counts them), the cumulative actual, and the linear pace to
--- the annual target (settings.annual_appointment_target x fiscal month / 12).
+-- the annual target (settings.annual_appointment_target x fiscal month / 12), and the
+-- year-end projection at that month's pace (cumulative x 12 / fiscal month).
 with appointments as (
     select created_date from int_opportunities where origin = 'SQL'
 ),
@@ -30,7 +31,10 @@ select
     s.annual_appointment_target * c.fiscal_month / 12                   as target_cumulative,
     sum(coalesce(m.appointments, 0)) over w
         / nullif(s.annual_appointment_target * c.fiscal_month / 12, 0)  as pace_ratio,
-    s.annual_appointment_target                                         as annual_target
+    s.annual_appointment_target                                         as annual_target,
+    sum(coalesce(m.appointments, 0)) over w * 12 / c.fiscal_month      as projected_year_end,
+    sum(coalesce(m.appointments, 0)) over w * 12 / c.fiscal_month
+        / nullif(s.annual_appointment_target, 0)                        as projected_vs_target
 from calendar c
 left join monthly m using (fiscal_year, fiscal_month, month)
 cross join settings s

@@ -1,14 +1,17 @@
 -- Tier 1's (and every tier's) share over time: SQLs created and won amount closed per
--- month and tier, with each tier's share of the month.
+-- period (month, fiscal quarter, fiscal year) and tier, with each tier's share of the
+-- period. Month rows also carry `month`.
 with sqls as (
-    select month_label(created_date) as month, tier, count(*) as sqls
-    from int_opportunities where origin = 'SQL'
+    select k.period_kind, period_label(k.period_kind, created_date) as period, tier, count(*) as sqls
+    from int_opportunities cross join period_kinds k
+    where origin = 'SQL'
     group by all
 ),
 
 won as (
-    select month_label(close_date) as month, tier, sum(amount) as won_amount
-    from int_opportunities where is_won
+    select k.period_kind, period_label(k.period_kind, close_date) as period, tier, sum(amount) as won_amount
+    from int_opportunities cross join period_kinds k
+    where is_won
     group by all
 ),
 
@@ -16,25 +19,29 @@ tiers as (
     select * from (values ('Tier 1'), ('Tier 2'), ('Tier 3'), ('unclassified')) as t(tier)
 ),
 
-months as (
-    select month from sqls union select month from won
+periods as (
+    select period_kind, period from sqls union select period_kind, period from won
 ),
 
 grid as (
-    select m.month, t.tier,
+    select p.period_kind, p.period, t.tier,
            coalesce(s.sqls, 0) as sqls,
            coalesce(w.won_amount, 0) as won_amount
-    from months m cross join tiers t
-    left join sqls s using (month, tier)
-    left join won w using (month, tier)
+    from periods p cross join tiers t
+    left join sqls s using (period_kind, period, tier)
+    left join won w using (period_kind, period, tier)
 )
 
 select
-    month,
-    tier,
-    sqls::integer                                                       as sqls,
-    won_amount::decimal(38, 4)                                          as won_amount,
-    sqls / nullif(sum(sqls) over (partition by month), 0)               as sqls_share,
-    won_amount / nullif(sum(won_amount) over (partition by month), 0)   as won_amount_share
-from grid
-order by month, tier
+    g.period_kind,
+    g.period,
+    case when g.period_kind = 'month' then g.period end                  as month,
+    g.tier,
+    g.sqls::integer                                                       as sqls,
+    g.won_amount::decimal(38, 4)                                          as won_amount,
+    g.sqls / nullif(sum(g.sqls) over p, 0)                                as sqls_share,
+    g.won_amount / nullif(sum(g.won_amount) over p, 0)                    as won_amount_share
+from grid g
+join period_kinds k using (period_kind)
+window p as (partition by g.period_kind, g.period)
+order by k.grain_order, g.period, g.tier

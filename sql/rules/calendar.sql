@@ -23,3 +23,25 @@ create or replace macro fiscal_half_label(d) as
     'FY' || fiscal_year(d) || '-H' || ((fiscal_month(d) - 1) // 6 + 1);
 
 create or replace macro as_of() as (select as_of from settings);
+
+create or replace macro fiscal_year_start(d) as
+    -- the first day of the fiscal year holding d
+    cast(date_trunc('month', d) - to_months(fiscal_month(d) - 1) as date);
+
+create or replace macro fiscal_quarter_start(d) as
+    cast(date_trunc('month', d) - to_months((fiscal_month(d) - 1) % 3) as date);
+
+create or replace macro period_label(period_kind, d) as
+    -- the period of a grain (period_kind month | fiscal_quarter | fiscal_year) holding d
+    case period_kind
+        when 'month'          then month_label(d)
+        when 'fiscal_quarter' then fiscal_quarter_label(d)
+        when 'fiscal_year'    then fiscal_year_label(d)
+    end;
+
+create or replace macro period_start(period_kind, d) as
+    case period_kind
+        when 'month'          then cast(date_trunc('month', d) as date)
+        when 'fiscal_quarter' then fiscal_quarter_start(d)
+        when 'fiscal_year'    then fiscal_year_start(d)
+    end;

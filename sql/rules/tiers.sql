@@ -37,3 +37,12 @@ create or replace macro tier_of(customer_type, employees, focus_theme, prime_con
         when customer_type = 'Other' then 'Tier 3'
         else 'unclassified'
     end;
+
+create or replace macro size_band_order(band) as
+    -- the order bands are listed in (smallest first, unknown last)
+    case band when '1-99' then 1 when '100-299' then 2 when '300-999' then 3
+              when '1000-4999' then 4 when '5000+' then 5 else 6 end;
+
+create or replace macro customer_type_order(customer_type) as
+    case customer_type when 'EndUser' then 1 when 'SIer' then 2 when 'Consulting' then 3
+                       when 'Other' then 4 when 'unknown' then 6 else 5 end;
