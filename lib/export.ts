@@ -3,6 +3,8 @@
 // to 12 significant digits so that DuckDB's parallel float summation cannot make two
 // builds of the same data differ in the last bit.
 
+import { csvFormatRows } from "d3";
+import { guardCell } from "../src/components/csv.js";
 import type { Db } from "./db.ts";
 import { sqlIdent } from "./db.ts";
 
@@ -46,12 +48,12 @@ export function toJson(t: Table): string {
 
 function csvField(v: Cell, type: string): string {
   if (v === null || v === undefined) return "";
-  let s = Array.isArray(v) ? v.join(";") : FLOAT.test(type) ? jsonValue(v, type) : String(v);
-  if (s === "null") s = "";
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  // numbers as the JSON writes them; text guarded against spreadsheet formulas (csv.js)
+  const s = FLOAT.test(type) || EXACT.test(type) ? jsonValue(v, type) : guardCell(v);
+  return s === "null" ? "" : s;
 }
 
+/** CSV with a header row; quoting is d3's. */
 export function toCsv(t: Table): string {
-  const lines = [t.columns.join(","), ...t.rows.map((row) => row.map((v, i) => csvField(v, t.types[i])).join(","))];
-  return lines.join("\n") + "\n";
+  return csvFormatRows([t.columns, ...t.rows.map((row) => row.map((v, i) => csvField(v, t.types[i])))]) + "\n";
 }

@@ -1,24 +1,18 @@
-// A button that downloads rows as CSV, built in the browser from the JSON the page
-// already has (Framework's .csv() would need a CDN module).
+// A button that downloads rows as CSV, built in the browser from the rows the page
+// already has (Framework's .csv() would need a CDN module). The text comes from csv.js.
 import {html} from "htl";
+import {csvText} from "./csv.js";
 
-function field(v) {
-  const s = v == null ? "" : Array.isArray(v) ? v.join(";") : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-export function toCsv(rows, columns) {
-  return [columns.join(","), ...rows.map((r) => columns.map((c) => field(r[c])).join(","))].join("\n") + "\n";
+/** Save `text` as a file named `filename` (a byte-order mark lets spreadsheets read Japanese as UTF-8). */
+export function saveCsv(text, filename) {
+  const blob = new Blob(["\ufeff" + text], {type: "text/csv;charset=utf-8"});
+  const a = html`<a download=${filename} href=${URL.createObjectURL(blob)}></a>`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 export function downloadButton(rows, columns, filename, label) {
   const button = html`<button type="button">${label}</button>`;
-  button.onclick = () => {
-    // a byte-order mark so that spreadsheet apps read Japanese text as UTF-8
-    const blob = new Blob(["\ufeff" + toCsv(rows, columns)], {type: "text/csv;charset=utf-8"});
-    const a = html`<a download=${filename} href=${URL.createObjectURL(blob)}></a>`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  };
+  button.onclick = () => saveCsv(csvText(rows, columns), filename);
   return button;
 }
