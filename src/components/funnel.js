@@ -1,48 +1,46 @@
-// Helpers for the funnel views: ordering, fiscal grouping of cohort months, and the
-// conversions of a re-grouped cohort. Kept out of the page so the page reads as prose.
+// Funnel charts, shared by the Funnel page and the rep pages: functions from mart rows
+// (funnel_period / funnel_cohort, one row per step with step_order, count and the
+// conversions) to an element. The step order comes from the rows themselves.
+import * as Plot from "@observablehq/plot";
+import {t, int, pct, period, stepLabel} from "./i18n.js";
 
-export const STEPS = ["lead", "mql", "sql", "phase_02", "phase_03", "phase_04", "phase_05", "won"];
-
-/** The fiscal period ('FY2024', 'FY2024-Q2') a 'YYYY-MM' month falls in. */
-export function fiscalPeriod(month, kind, fyStartMonth) {
-  if (kind === "month") return month;
-  const [y, m] = month.split("-").map(Number);
-  const fy = m < fyStartMonth ? y - 1 : y;
-  if (kind === "fiscal_year") return `FY${fy}`;
-  const fm = ((m - fyStartMonth + 12) % 12) + 1;
-  return `FY${fy}-Q${Math.floor((fm - 1) / 3) + 1}`;
+/** The steps found in `rows`, in funnel order (step_order). */
+export function stepsOf(rows) {
+  return [...new Map(rows.map((r) => [r.step, r.step_order])).entries()].sort((a, b) => a[1] - b[1]).map(([s]) => s);
 }
 
-/**
- * Cohort rows of one segment summed into fiscal quarters or years. Counts of different
- * months are different people, so they add up; conversions are recomputed from the sums.
- */
-export function groupCohorts(rows, kind, fyStartMonth) {
-  const sums = new Map();
-  for (const r of rows) {
-    const cohort = fiscalPeriod(r.cohort_month, kind, fyStartMonth);
-    const key = `${cohort}\u0000${r.step}`;
-    sums.set(key, {cohort, step: r.step, count: (sums.get(key)?.count ?? 0) + r.count});
-  }
-  const byCohort = new Map();
-  for (const s of sums.values()) {
-    if (!byCohort.has(s.cohort)) byCohort.set(s.cohort, new Map());
-    byCohort.get(s.cohort).set(s.step, s.count);
-  }
-  const out = [];
-  for (const [cohort, counts] of [...byCohort].sort(([a], [b]) => a.localeCompare(b))) {
-    const first = counts.get(STEPS[0]) ?? 0;
-    STEPS.forEach((step, i) => {
-      const count = counts.get(step) ?? 0;
-      const prev = i === 0 ? null : counts.get(STEPS[i - 1]) ?? 0;
-      out.push({
-        cohort,
-        step,
-        count,
-        conversion_from_previous: i === 0 ? null : prev ? count / prev : null,
-        conversion_from_first: i === 0 ? 1 : first ? count / first : null
-      });
-    });
-  }
-  return out;
+/** Horizontal bars of one period's (or cohort's) steps, each labelled with its count and conversion. */
+export function funnelBars(rows, {width = 640, steps = stepsOf(rows)} = {}) {
+  const narrow = width < 500;
+  return Plot.plot({
+    width,
+    marginLeft: narrow ? 90 : 130,
+    marginRight: narrow ? 80 : 120,
+    height: 280,
+    x: {label: t("label.count"), grid: true, ticks: narrow ? 3 : undefined},
+    y: {domain: steps, tickFormat: stepLabel, label: null},
+    marks: [
+      Plot.barX(rows, {x: "count", y: "step", fill: "var(--theme-foreground-focus)", tip: {format: {y: stepLabel}}, title: (d) => `${stepLabel(d.step)}: ${int(d.count)}\n${t("label.conversion_from_previous")}: ${pct(d.conversion_from_previous)}\n${t("label.conversion_from_first")}: ${pct(d.conversion_from_first)}`}),
+      Plot.text(rows, {x: "count", y: "step", text: (d) => `${int(d.count)}  ${d.conversion_from_previous == null ? "" : pct(d.conversion_from_previous)}`, dx: 6, textAnchor: "start"}),
+      Plot.ruleX([0])
+    ]
+  });
+}
+
+/** Cohorts (rows) by steps (columns), coloured by conversion from the first step. */
+export function cohortHeatmap(rows, {width = 640, steps = stepsOf(rows)} = {}) {
+  const cohorts = [...new Set(rows.map((r) => r.cohort))].sort();
+  const narrow = width < 500;
+  return Plot.plot({
+    width,
+    marginLeft: narrow ? 70 : 110,
+    height: Math.max(160, cohorts.length * 22 + 60),
+    x: {domain: steps, tickFormat: stepLabel, label: null, axis: "top", tickRotate: narrow ? -45 : 0},
+    y: {domain: cohorts, label: null, tickFormat: period},
+    color: {type: "sqrt", scheme: "blues", domain: [0, 1], legend: true, label: t("label.conversion_from_first"), tickFormat: (d) => pct(d, 0)},
+    marks: [
+      Plot.cell(rows, {x: "step", y: "cohort", fill: "conversion_from_first", tip: true, title: (d) => `${period(d.cohort)} · ${stepLabel(d.step)}\n${int(d.count)} (${t("funnel.tip_cohort", {first: pct(d.conversion_from_first), previous: pct(d.conversion_from_previous)})})`}),
+      Plot.text(rows, {x: "step", y: "cohort", text: (d) => pct(d.conversion_from_first, 0), fill: (d) => (d.conversion_from_first ?? 0) > 0.4 ? "white" : "currentColor", fontSize: 10})
+    ]
+  });
 }

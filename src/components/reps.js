@@ -1,30 +1,18 @@
-// Shared by the IS pages: links to rep pages, and summing rep-months into quarters or
-// fiscal years (unique accounts are averaged per month, since the same account touched
-// in two months is one account).
+// Shared by the IS pages: links to rep pages, rep labels for chart axes, the rep
+// leaderboard, and a month axis that stays legible.
+import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
-import {fiscalPeriod} from "./funnel.js";
+import {t, int, num} from "./i18n.js";
 
 export function repLink(name, id, base = ".") {
   return html`<a href="${base}/reps/${encodeURIComponent(id)}">${name}</a>`;
 }
 
-export function rollupRepMonths(rows, kind, fyStartMonth) {
-  const m = new Map();
-  for (const r of rows) {
-    const period = fiscalPeriod(r.month, kind, fyStartMonth);
-    const key = `${r.rep_id}\u0000${period}`;
-    const x = m.get(key) ?? {rep_id: r.rep_id, rep_name: r.rep_name, team: r.team, period, months: 0, appointments: 0, activities: 0, calls: 0, effective_conversations: 0, unique_accounts_sum: 0, working_days: 0};
-    x.months += 1;
-    for (const k of ["appointments", "activities", "calls", "effective_conversations", "working_days"]) x[k] += r[k];
-    x.unique_accounts_sum += r.unique_accounts;
-    m.set(key, x);
-  }
-  return [...m.values()].map((x) => ({...x, unique_accounts_per_month: x.unique_accounts_sum / x.months, appointments_per_working_day: x.working_days ? x.appointments / x.working_days : null}));
-}
-
-/** An x axis of YYYY-MM bands that stays legible over years (every third label past 18 months). */
-export function monthAxis(months) {
-  return {label: null, type: "band", domain: months, tickRotate: -45, tickFormat: (m, i) => (months.length > 18 && i % 3 ? "" : m)};
+/** An x axis of YYYY-MM bands that stays legible over years and on a phone. */
+export function monthAxis(months, {width = 640, format = (m) => m} = {}) {
+  // one label per quarter past 18 months, per year when the chart is narrow
+  const every = width < 500 ? 12 : months.length > 18 ? 3 : 1;
+  return {label: null, type: "band", domain: months, tickRotate: -45, tickFormat: (m, i) => (i % every ? "" : format(m))};
 }
 
 /**
@@ -40,4 +28,17 @@ export function repLabels(rows) {
     const name = names.get(id) ?? id;
     return count.get(name) > 1 ? `${name} (…${String(id).slice(-6)})` : name;
   };
+}
+
+/** The IS leaderboard: rows of rep_productivity for one period, most appointments first. */
+export function leaderboard(rows, {base = ".", rows: shown = 25} = {}) {
+  const sorted = rows.slice().sort((a, b) => b.appointments - a.appointments || a.rep_name.localeCompare(b.rep_name));
+  return Inputs.table(sorted, {
+    columns: ["rep_name", "team", "appointments", "appointments_per_working_day", "activities", "effective_conversations", "unique_accounts", "working_days"],
+    header: {rep_name: t("prod.rep"), team: t("prod.team"), appointments: t("rep.appointments"), appointments_per_working_day: t("prod.per_working_day"), activities: t("prod.activities"), effective_conversations: t("prod.conversations"), unique_accounts: t("prod.accounts"), working_days: t("prod.working_days")},
+    format: {rep_name: (name, i, data) => repLink(name, data[i].rep_id, base), appointments: int, appointments_per_working_day: (v) => num(v, 2), activities: int, effective_conversations: int, unique_accounts: int, working_days: int},
+    layout: "auto",
+    select: false,
+    rows: shown
+  });
 }
