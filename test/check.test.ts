@@ -52,6 +52,18 @@ describe("relay check", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("sums the whole export in one row for the data-quality page", async () => {
+    const dir = await writeFunnelFixture();
+    const r = await relay(["query", "data_quality_summary", "--data", dir, "--as-of", FUNNEL_AS_OF, "--format", "json"]);
+    expect(r.code, r.err).toBe(0);
+    // users 3, accounts 3, leads 8, opportunities 6, history 8 (tasks, campaigns, members, quotas: none) = 28 rows;
+    // the two copies of L7 are the only quarantined rows: leads has the largest share, 2 of 8
+    expect(JSON.parse(r.out)).toEqual([
+      { rows_read: 28, rows_used: 26, rows_quarantined: 2, quarantined_share: Number((2 / 28).toPrecision(12)), balanced: true, worst_object: "leads", worst_object_quarantined: 2, worst_object_share: 0.25 },
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("rejects a malformed as-of date before reading anything", async () => {
     const r = await check("--data", "/tmp", "--as-of", "2024-13-45");
     expect(r.code).not.toBe(0);

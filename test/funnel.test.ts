@@ -109,7 +109,22 @@ describe("funnel_cohort", () => {
     expect(counts(cohort, { cohort_month: "2024-07", ...all })).toEqual([1, 1, 1, 1, 1, 0, 0, 0]);
     // August: O5 and O6, no leads
     expect(counts(cohort, { cohort_month: "2024-08", ...all })).toEqual([0, 0, 2, 0, 0, 0, 0, 0]);
-    expect(new Set(cohort.map((r) => r.cohort_month))).toEqual(new Set(["2024-04", "2024-05", "2024-07", "2024-08"]));
+    expect(new Set(cohort.filter((r) => r.cohort_kind === "month").map((r) => r.cohort_month))).toEqual(new Set(["2024-04", "2024-05", "2024-07", "2024-08"]));
+  });
+
+  it("counts a fiscal quarter's cohort over its three months, and a fiscal year's over its quarters", () => {
+    const quarter = (q: string) => counts(cohort, { cohort_kind: "fiscal_quarter", cohort: q, ...all });
+    // FY2024-Q1 = April [2,2,1,1,1,1,1,1] + May [2,0,1,1,0,0,0,0] (+ an empty June)
+    expect(quarter("FY2024-Q1")).toEqual([4, 2, 2, 2, 1, 1, 1, 1]);
+    // FY2024-Q2 = July [1,1,1,1,1,0,0,0] + August [0,0,2,0,0,0,0,0] (+ an empty September)
+    expect(quarter("FY2024-Q2")).toEqual([1, 1, 3, 1, 1, 0, 0, 0]);
+    expect(counts(cohort, { cohort_kind: "fiscal_year", cohort: "FY2024", ...all })).toEqual([5, 3, 5, 3, 2, 1, 1, 1]);
+    // conversions are recomputed from the quarter's counts, not averaged over its months
+    const q1 = cohort.filter((r) => r.cohort_kind === "fiscal_quarter" && r.cohort === "FY2024-Q1" && r.segment_kind === "all");
+    expect(q1.find((r) => r.step === "mql")!.conversion_from_previous).toBe(2 / 4);
+    expect(q1.find((r) => r.step === "won")!.conversion_from_first).toBe(1 / 4);
+    // only month cohorts carry cohort_month
+    expect(new Set(cohort.filter((r) => r.cohort_kind !== "month").map((r) => r.cohort_month))).toEqual(new Set([null]));
   });
 
   it("computes conversions within the cohort", () => {
@@ -131,11 +146,11 @@ describe("funnel_cohort", () => {
   it("is what `relay query funnel_cohort --format json` prints", () => {
     const out = execFileSync("node", ["bin/relay.js", "query", "funnel_cohort", "--data", dir, "--as-of", FUNNEL_AS_OF, "--format", "json"], { encoding: "utf8" });
     const rows = JSON.parse(out) as Row[];
-    expect(Object.keys(rows[0]).sort()).toEqual(["cohort_month", "conversion_from_first", "conversion_from_previous", "count", "segment", "segment_kind", "step"]);
+    expect(Object.keys(rows[0]).sort()).toEqual(["cohort", "cohort_kind", "cohort_month", "conversion_from_first", "conversion_from_previous", "count", "segment", "segment_kind", "step", "step_order"]);
     expect(counts(rows, { cohort_month: "2024-04", ...all })).toEqual([2, 2, 1, 1, 1, 1, 1, 1]);
     const csv = execFileSync("node", ["bin/relay.js", "query", "funnel_period", "--data", dir, "--as-of", FUNNEL_AS_OF, "--format", "csv"], { encoding: "utf8" });
-    expect(csv.split("\n")[0]).toBe("period_kind,period,segment_kind,segment,step,count,conversion_from_previous,conversion_from_first");
-    expect(csv).toContain("fiscal_year,FY2024,all,all,won,1,1,0.2");
+    expect(csv.split("\n")[0]).toBe("period_kind,period,segment_kind,segment,step,step_order,count,conversion_from_previous,conversion_from_first");
+    expect(csv).toContain("fiscal_year,FY2024,all,all,won,8,1,1,0.2");
   });
 
   it("moves with the as-of date: on 2024-06-14 O1 is not won yet", async () => {

@@ -75,7 +75,7 @@ const rows = (q: string) => queryRows(p.db, q);
 
 describe("rep_productivity", () => {
   it("gives each rep-month's appointments, activity, conversations, accounts and working days", async () => {
-    const r = await rows("select rep_id, team, month, appointments, activities, calls, effective_conversations, unique_accounts, working_days, appointments_per_working_day from rep_productivity order by rep_id, month");
+    const r = await rows("select rep_id, team, month, appointments, activities, calls, effective_conversations, unique_accounts, working_days, appointments_per_working_day from rep_productivity where period_kind = 'month' order by rep_id, month");
     expect(r).toEqual([
       // F9 set O7 but has no task: a rep-month with an appointment; no team
       { rep_id: "F9", team: "unassigned", month: "2024-04", appointments: 1, activities: 0, calls: 0, effective_conversations: 0, unique_accounts: 0, working_days: 21, appointments_per_working_day: 1 / 21 },
@@ -85,6 +85,26 @@ describe("rep_productivity", () => {
       { rep_id: "R2", team: "SDR", month: "2024-04", appointments: 0, activities: 3, calls: 3, effective_conversations: 0, unique_accounts: 1, working_days: 21, appointments_per_working_day: 0 },
       { rep_id: "R3", team: "BDR", month: "2024-04", appointments: 3, activities: 3, calls: 2, effective_conversations: 2, unique_accounts: 3, working_days: 21, appointments_per_working_day: 3 / 21 },
     ]);
+  });
+});
+
+describe("rep_productivity by fiscal quarter and year", () => {
+  it("counts an account touched in April and in May once over the quarter, and adds the rest up", async () => {
+    const r = await rows("select rep_id, period_kind, period, month, appointments, activities, calls, effective_conversations, unique_accounts, working_days, appointments_per_working_day from rep_productivity where period_kind <> 'month' and rep_id = 'R1' order by period_kind, period");
+    // R1 touched {AC1, L3} in April and AC1 again in May: 2 accounts over FY2024-Q1, not 2 + 1.
+    // April 1-30 has 21 working days, May 1-15 9: 30 in the quarter (and in the year) up to as_of.
+    // Appointments O1, O2 (April) and O6 (May); activities 4 + 1, calls 3 + 1, conversations 1 + 1.
+    const q1 = { rep_id: "R1", month: null, appointments: 3, activities: 5, calls: 4, effective_conversations: 2, unique_accounts: 2, working_days: 30, appointments_per_working_day: 3 / 30 };
+    expect(r).toEqual([
+      { ...q1, period_kind: "fiscal_quarter", period: "FY2024-Q1" },
+      { ...q1, period_kind: "fiscal_year", period: "FY2024" },
+    ]);
+  });
+
+  it("counts a quarter's working days from its first day, even before the rep's first task", async () => {
+    // F9's only row is an April appointment; its quarter still starts on April 1 (30 working days to as_of)
+    const r = await rows("select period, working_days, appointments from rep_productivity where rep_id = 'F9' and period_kind = 'fiscal_quarter'");
+    expect(r).toEqual([{ period: "FY2024-Q1", working_days: 30, appointments: 1 }]);
   });
 });
 
@@ -145,6 +165,17 @@ describe("is_reps", () => {
       { rep_id: "R4", rep_name: "Rep Four", team: "BDR", is_active: false },
     ]);
   });
+
+  it("counts the open deals each rep set and how many of them are stalled", async () => {
+    // every appointment is open at phase 01 with no next action date, so every one is stalled
+    expect(await rows("select rep_id, open_deals, stalled_deals from is_reps order by rep_id")).toEqual([
+      { rep_id: "F9", open_deals: 1, stalled_deals: 1 }, // O7
+      { rep_id: "R1", open_deals: 3, stalled_deals: 3 }, // O1, O2, O6
+      { rep_id: "R2", open_deals: 0, stalled_deals: 0 },
+      { rep_id: "R3", open_deals: 3, stalled_deals: 3 }, // O3, O4, O5
+      { rep_id: "R4", open_deals: 0, stalled_deals: 0 },
+    ]);
+  });
 });
 
 describe("target_pace", () => {
@@ -159,6 +190,14 @@ describe("target_pace", () => {
     ]);
   });
 
+  it("projects the year end at each month's pace", async () => {
+    // April's 7 a month make 84 a year; by May, 8 in two months make 48, 48 / 1620 of the target
+    expect(await rows("select month, projected_year_end, projected_vs_target from target_pace")).toEqual([
+      { month: "2024-04", projected_year_end: 84, projected_vs_target: 84 / 1620 },
+      { month: "2024-05", projected_year_end: 48, projected_vs_target: 48 / 1620 },
+    ]);
+  });
+
   it("follows settings.annual_appointment_target, and shows the as-of fiscal year before its first appointment", async () => {
     // an analyst sets the target to 120 a year (10 a month) in a copy of sql/
     const sql = join(tempDir("relay-target-"), "sql");
@@ -167,7 +206,7 @@ describe("target_pace", () => {
     const before = readFileSync(settings, "utf8");
     writeFileSync(settings, before.replace(/1620(\s+as annual_appointment_target)/, "120$1"));
     expect(readFileSync(settings, "utf8")).not.toBe(before);
-    const later = await runPipeline(resolveConfig({ data, asOf: "2025-04-10" }, {}), { sqlDir: sql });
+    const later = await runPipeline(resolveConfig({ data, asOf: "2025-04-10" }, { RELAY_SQL_DIR: sql }));
     try {
       const r = await queryRows(later.db, `select ${columns} from target_pace`);
       // FY2024 in full (12 months) and FY2025's first month, which has no appointment yet

@@ -95,7 +95,7 @@ describe("segment_revenue", () => {
 
 describe("tier_share", () => {
   it("gives SQLs by creation month and won amount by close month per tier, with shares", async () => {
-    const r = await rows("select month, tier, sqls, won_amount, sqls_share, won_amount_share from tier_share where sqls > 0 or won_amount > 0");
+    const r = await rows("select month, tier, sqls, won_amount, sqls_share, won_amount_share from tier_share where period_kind = 'month' and (sqls > 0 or won_amount > 0)");
     expect(r).toEqual([
       { month: "2023-05", tier: "Tier 1", sqls: 1, won_amount: 0, sqls_share: 1, won_amount_share: null }, // P1 created
       { month: "2023-06", tier: "Tier 1", sqls: 0, won_amount: 0.1, sqls_share: null, won_amount_share: 1 }, // P1 won
@@ -103,6 +103,87 @@ describe("tier_share", () => {
       { month: "2023-07", tier: "Tier 2", sqls: 1, won_amount: 0, sqls_share: 1, won_amount_share: 0 }, // P3 created
       { month: "2024-04", tier: "Tier 1", sqls: 1, won_amount: 0, sqls_share: 1, won_amount_share: null }, // P5 created
     ]);
+  });
+});
+
+describe("tier_revenue and segment_matrix", () => {
+  it("gives each tier's revenue and win rate, and the win rate of the other tiers together", async () => {
+    expect(await rows("select tier, closed, won, win_rate, won_amount, share_of_won_amount, other_tiers_win_rate from tier_revenue where fiscal_year = 2023")).toEqual([
+      // Tier 1: P1 and P2 won (0.3 of 0.3); the other tiers closed P3 and P4, won nothing
+      { tier: "Tier 1", closed: 2, won: 2, win_rate: 1, won_amount: 0.3, share_of_won_amount: 1, other_tiers_win_rate: 0 },
+      // Tier 2: P3 lost; the others closed 3 and won 2
+      { tier: "Tier 2", closed: 1, won: 0, win_rate: 0, won_amount: 0, share_of_won_amount: 0, other_tiers_win_rate: 2 / 3 },
+      // Tier 3 closed nothing in FY2023: win rate null, not 0
+      { tier: "Tier 3", closed: 0, won: 0, win_rate: null, won_amount: 0, share_of_won_amount: 0, other_tiers_win_rate: 2 / 4 },
+      { tier: "unclassified", closed: 1, won: 0, win_rate: 0, won_amount: 0, share_of_won_amount: 0, other_tiers_win_rate: 2 / 3 },
+    ]);
+  });
+
+  it("lays the segments out as customer type x size band cells in their natural order", async () => {
+    const r = await rows("select customer_type, size_band, tiers, closed, won, win_rate, won_amount from segment_matrix where fiscal_year = 2023");
+    expect(r).toEqual([
+      { customer_type: "EndUser", size_band: "1-99", tiers: "Tier 1", closed: 2, won: 2, win_rate: 1, won_amount: 0.3 },
+      { customer_type: "EndUser", size_band: "5000+", tiers: "Tier 1", closed: 0, won: 0, win_rate: null, won_amount: 0 },
+      { customer_type: "SIer", size_band: "1000-4999", tiers: "Tier 1", closed: 0, won: 0, win_rate: null, won_amount: 0 },
+      { customer_type: "SIer", size_band: "unknown", tiers: "Tier 2", closed: 1, won: 0, win_rate: 0, won_amount: 0 },
+      { customer_type: "Consulting", size_band: "300-999", tiers: "Tier 3", closed: 0, won: 0, win_rate: null, won_amount: 0 },
+      { customer_type: "unknown", size_band: "100-299", tiers: "unclassified", closed: 1, won: 0, win_rate: 0, won_amount: 0 },
+    ]);
+  });
+});
+
+describe("tier_share by fiscal quarter and year", () => {
+  // FY2024-Q1 (April-June 2024), as of 2024-09-30:
+  //   April: SQLs A (Tier 1) and B (Tier 3) created and won, 300 and 100
+  //   May:   SQLs C (Tier 1) and D (Tier 3) created and lost: nothing won, the month's won share is null
+  //   June:  sales-generated deals won: E (Tier 3) 600 and F (Tier 1, a focus SIer) 50; G (Tier 2 SIer) lost
+  // Quarter: SQLs 2 of 4 Tier 1 = 0.5; won 350 of 1,050 = 1/3 for Tier 1. Averaging the months'
+  // shares instead would give (0.75 + 50/650) / 2 with May left out, or less with May as 0.
+  let q: Pipeline;
+  beforeAll(async () => {
+    const d = (id: string, account: string, created: string, more: Record<string, unknown>) => deal(id, account, "F1", created, more.IsWon ? "Closed Won" : "Closed Lost", more);
+    const dir = await writeFixture({
+      users: [{ Id: "R1", Name: "Rep", Department: "IS", Team__c: "SDR" }, { Id: "F1", Name: "Field One", Department: "FS" }],
+      accounts: [
+        { Id: "E1", Name: "End user", CustomerType__c: "EndUser", NumberOfEmployees: 50 },
+        { Id: "T3", Name: "Other", CustomerType__c: "Other", NumberOfEmployees: 50 },
+        { Id: "SA", Name: "Focus SIer", CustomerType__c: "SIer", NumberOfEmployees: 2000, FocusTheme__c: true },
+        { Id: "SB", Name: "Plain SIer", CustomerType__c: "SIer", NumberOfEmployees: 3000, FocusTheme__c: false },
+      ],
+      leads: [{ Id: "L1", CreatedDate: jst("2024-04-01"), OwnerId: "R1", LeadSource: "Web", Status: "Open" }],
+      opportunities: [
+        d("A", "E1", "2024-04-05", { ...won("2024-04-20", 300), ...setter }),
+        d("B", "T3", "2024-04-06", { ...won("2024-04-25", 100), ...setter }),
+        d("C", "E1", "2024-05-02", { ...lost("2024-05-20", "Price"), ...setter }),
+        d("D", "T3", "2024-05-03", { ...lost("2024-05-21", "Price"), ...setter }),
+        d("E", "T3", "2024-03-01", won("2024-06-10", 600)),
+        d("F", "SA", "2024-06-01", won("2024-06-15", 50)),
+        d("G", "SB", "2024-06-01", lost("2024-06-16", "Price")),
+      ],
+    });
+    q = await runPipeline(resolveConfig({ data: dir, asOf: "2024-09-30" }, {}));
+  });
+  afterAll(async () => closePipeline(q));
+
+  it("computes a quarter's shares over the whole quarter, an all-lost month included", async () => {
+    const r = await queryRows(q.db, "select period_kind, period, month, tier, sqls, won_amount, sqls_share, won_amount_share from tier_share where period_kind <> 'month' and period like 'FY2024%' order by period_kind, tier");
+    const q1 = { period_kind: "fiscal_quarter", period: "FY2024-Q1", month: null };
+    const fy = { period_kind: "fiscal_year", period: "FY2024", month: null };
+    const tiers = [
+      { tier: "Tier 1", sqls: 2, won_amount: 350, sqls_share: 0.5, won_amount_share: 350 / 1050 },
+      { tier: "Tier 2", sqls: 0, won_amount: 0, sqls_share: 0, won_amount_share: 0 },
+      { tier: "Tier 3", sqls: 2, won_amount: 700, sqls_share: 0.5, won_amount_share: 700 / 1050 },
+      { tier: "unclassified", sqls: 0, won_amount: 0, sqls_share: 0, won_amount_share: 0 },
+    ];
+    expect(r).toEqual([...tiers.map((x) => ({ ...q1, ...x })), ...tiers.map((x) => ({ ...fy, ...x }))]);
+    // the all-lost month itself: SQLs shared, won share null for every tier
+    const may = await queryRows(q.db, "select tier, sqls_share, won_amount_share from tier_share where period = '2024-05' and tier in ('Tier 1', 'Tier 3') order by tier");
+    expect(may).toEqual([{ tier: "Tier 1", sqls_share: 0.5, won_amount_share: null }, { tier: "Tier 3", sqls_share: 0.5, won_amount_share: null }]);
+  });
+
+  it("sums two tiers that share a customer type and size band into one cell", async () => {
+    const r = await queryRows(q.db, "select customer_type, size_band, tiers, closed, won, win_rate, won_amount from segment_matrix where fiscal_year = 2024 and customer_type = 'SIer'");
+    expect(r).toEqual([{ customer_type: "SIer", size_band: "1000-4999", tiers: "Tier 1, Tier 2", closed: 2, won: 1, win_rate: 0.5, won_amount: 50 }]);
   });
 });
 
@@ -148,6 +229,13 @@ describe("campaign_results", () => {
       { campaign_id: "CP2", members: 1, responders: 1, mqls: 1, sqls: 1, won_amount: 0.1, type_campaigns: 2, type_avg_members: 2, members_vs_type_avg: 0.5, sqls_vs_type_avg: 1 / 1.5, won_amount_vs_type_avg: 1 },
       // CP3: the only webinar, with no member: ratios to an average of 0 are null
       { campaign_id: "CP3", members: 0, responders: 0, mqls: 0, sqls: 0, won_amount: 0, type_campaigns: 1, type_avg_members: 0, members_vs_type_avg: null, sqls_vs_type_avg: null, won_amount_vs_type_avg: null },
+    ]);
+  });
+
+  it("sums up each fiscal year: campaigns, those with an SQL, those below their type's average", async () => {
+    // CP2's 1 SQL is below the seminars' 1.5; CP3 has no average to compare with
+    expect(await rows("select fiscal_year, campaigns, with_sqls, below_type_avg from campaign_summary")).toEqual([
+      { fiscal_year: 2023, campaigns: 3, with_sqls: 2, below_type_avg: 1 },
     ]);
   });
 });

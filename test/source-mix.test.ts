@@ -103,27 +103,41 @@ describe("source_mix", () => {
   });
 });
 
+describe("source_mix_by_team", () => {
+  it("adds each team's reps up per period, and all teams together", async () => {
+    const r = await rows("select period, team, passive, active, unclassified, appointments, passive_share from source_mix_by_team where period_kind = 'fiscal_year' order by period, team");
+    expect(r).toEqual([
+      { period: "FY2023", team: "SDR", passive: 1, active: 0, unclassified: 0, appointments: 1, passive_share: 1 }, // OA1
+      { period: "FY2023", team: "all", passive: 1, active: 0, unclassified: 0, appointments: 1, passive_share: 1 },
+      // S3 (BDR) two active; S1 (SDR) 1 passive, 1 active, 2 unclassified; together 1 of 6 passive
+      { period: "FY2024", team: "BDR", passive: 0, active: 2, unclassified: 0, appointments: 2, passive_share: 0 },
+      { period: "FY2024", team: "SDR", passive: 1, active: 1, unclassified: 2, appointments: 4, passive_share: 1 / 4 },
+      { period: "FY2024", team: "all", passive: 1, active: 3, unclassified: 2, appointments: 6, passive_share: 1 / 6 },
+    ]);
+  });
+});
+
 describe("passive_distribution", () => {
   it("gives Gini 0 for a month shared perfectly equally, and the population Gini worked out by hand otherwise", async () => {
-    const r = await rows("select month, rep_id, passive_leads, share, gini, max_min_ratio, reps from passive_distribution order by month, rep_id");
+    const r = await rows("select month, rep_id, passive_leads, share, gini, max_min_ratio, reps, month_passive_leads from passive_distribution order by month, rep_id");
     expect(r).toEqual([
       // April: S1 2, S2 2, S4 2 (LAF is field sales', LAO is active): every |xi - xj| is 0, so Gini 0; max/min 2/2
-      { month: "2024-04", rep_id: "S1", passive_leads: 2, share: 2 / 6, gini: 0, max_min_ratio: 1, reps: 3 },
-      { month: "2024-04", rep_id: "S2", passive_leads: 2, share: 2 / 6, gini: 0, max_min_ratio: 1, reps: 3 },
-      { month: "2024-04", rep_id: "S4", passive_leads: 2, share: 2 / 6, gini: 0, max_min_ratio: 1, reps: 3 },
+      { month: "2024-04", rep_id: "S1", passive_leads: 2, share: 2 / 6, gini: 0, max_min_ratio: 1, reps: 3, month_passive_leads: 6 },
+      { month: "2024-04", rep_id: "S2", passive_leads: 2, share: 2 / 6, gini: 0, max_min_ratio: 1, reps: 3, month_passive_leads: 6 },
+      { month: "2024-04", rep_id: "S4", passive_leads: 2, share: 2 / 6, gini: 0, max_min_ratio: 1, reps: 3, month_passive_leads: 6 },
       // May: x = [1, 2, 3] (LM1 is May in Tokyo; LMX comes after as_of), n = 3, mean 2, total 6.
       // Ordered pairs: |1-2| + |1-3| + |2-3| = 4, both orders: 8. Gini = 8 / (2 * 3^2 * 2) = 8 / 36 = 2/9.
       // max/min = 3 / 1.
-      { month: "2024-05", rep_id: "S1", passive_leads: 1, share: 1 / 6, gini: 8 / 36, max_min_ratio: 3, reps: 3 },
-      { month: "2024-05", rep_id: "S2", passive_leads: 2, share: 2 / 6, gini: 8 / 36, max_min_ratio: 3, reps: 3 },
-      { month: "2024-05", rep_id: "S4", passive_leads: 3, share: 3 / 6, gini: 8 / 36, max_min_ratio: 3, reps: 3 },
+      { month: "2024-05", rep_id: "S1", passive_leads: 1, share: 1 / 6, gini: 8 / 36, max_min_ratio: 3, reps: 3, month_passive_leads: 6 },
+      { month: "2024-05", rep_id: "S2", passive_leads: 2, share: 2 / 6, gini: 8 / 36, max_min_ratio: 3, reps: 3, month_passive_leads: 6 },
+      { month: "2024-05", rep_id: "S4", passive_leads: 3, share: 3 / 6, gini: 8 / 36, max_min_ratio: 3, reps: 3, month_passive_leads: 6 },
     ]);
   });
 });
 
 describe("speed_to_lead", () => {
   it("measures minutes to the first touch not earlier than the lead, leaving untouched leads out of the median", async () => {
-    const r = await rows("select rep_id, month, leads, touched, median_minutes, touched_within_1h_share from speed_to_lead order by month, rep_id");
+    const r = await rows("select rep_id, month, leads, touched, median_minutes, touched_within_1h_share from speed_to_lead where period_kind = 'month' order by month, rep_id");
     expect(r).toEqual([
       // S1 April: LA1 after 5 min, LA2 after 60 (the 09:00 call came before it existed): median (5 + 60) / 2, both within the hour
       { rep_id: "S1", month: "2024-04", leads: 2, touched: 2, median_minutes: 32.5, touched_within_1h_share: 1 },
@@ -135,6 +149,24 @@ describe("speed_to_lead", () => {
       { rep_id: "S1", month: "2024-05", leads: 1, touched: 1, median_minutes: 30, touched_within_1h_share: 1 },
       { rep_id: "S2", month: "2024-05", leads: 2, touched: 0, median_minutes: null, touched_within_1h_share: 0 },
       { rep_id: "S4", month: "2024-05", leads: 3, touched: 0, median_minutes: null, touched_within_1h_share: 0 },
+    ]);
+  });
+});
+
+describe("speed_to_lead over the recent three months", () => {
+  it("takes one median over all of a rep's leads of 2024-03..2024-05, untouched leads left out, and one for all reps", async () => {
+    const r = await rows("select rep_id, period, month, leads, touched, median_minutes, touched_within_1h_share from speed_to_lead where period_kind = 'recent_3_months' order by rep_id = 'all' desc, rep_id");
+    const recent = { period: "2024-03..2024-05", month: null };
+    expect(r).toEqual([
+      // every passive IS lead of April and May (none in March): touched after 5, 60, 30 and 61 minutes, 8 untouched;
+      // the median of [5, 30, 60, 61] is 45 (not a median of the reps' medians); 3 of 12 within the hour
+      { ...recent, rep_id: "all", leads: 12, touched: 4, median_minutes: 45, touched_within_1h_share: 0.25 },
+      // S1: 5, 60 and 30 minutes: median 30 (the monthly medians were 32.5 and 30)
+      { ...recent, rep_id: "S1", leads: 3, touched: 3, median_minutes: 30, touched_within_1h_share: 1 },
+      // S2: LA3 after 61 minutes; LA4, LM2 and LM3 untouched
+      { ...recent, rep_id: "S2", leads: 4, touched: 1, median_minutes: 61, touched_within_1h_share: 0 },
+      // S4: five leads, none touched by as_of
+      { ...recent, rep_id: "S4", leads: 5, touched: 0, median_minutes: null, touched_within_1h_share: 0 },
     ]);
   });
 });

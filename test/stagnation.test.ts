@@ -159,6 +159,30 @@ describe("stalled_deals", () => {
   });
 });
 
+describe("stalled_deal_counts", () => {
+  it("counts the stalled list for every owner / phase / reason filter, null meaning any", async () => {
+    const r = await rows("select owner_id, phase, reason, deals from stalled_deal_counts");
+    const count = (owner: string | null, phase: string | null, reason: string | null) =>
+      r.filter((x) => x.owner_id === owner && x.phase === phase && x.reason === reason).map((x) => x.deals);
+    // the five stalled deals above: S5 (F2, 03), S4 (F1, 02), O7 (F2, 01), S7 (F1, 01), S10 (F1, 02)
+    expect(count(null, null, null)).toEqual([5]);
+    expect(count("F1", null, null)).toEqual([3]);
+    expect(count("F2", null, null)).toEqual([2]);
+    expect(count(null, "01", null)).toEqual([2]);
+    expect(count(null, "03", null)).toEqual([1]);
+    // a deal counts under each of its reasons: phase <= 02 S4, O7, S7; no activity S4, S10; overdue S5
+    expect(count(null, null, "phase_le_02_30d")).toEqual([3]);
+    expect(count(null, null, "no_activity_14d")).toEqual([2]);
+    expect(count(null, null, "next_action_overdue")).toEqual([1]);
+    expect(count("F1", "02", null)).toEqual([2]);
+    expect(count("F1", "02", "no_next_action")).toEqual([2]);
+    expect(count("F1", null, "phase_le_02_30d")).toEqual([2]);
+    expect(count(null, "02", "phase_le_02_30d")).toEqual([1]);
+    // combinations with no deal have no row
+    expect(count("F2", "02", null)).toEqual([]);
+  });
+});
+
 describe("reignition", () => {
   it("counts hand-backs by fiscal half of closing; only matured ones count towards the rate", async () => {
     const r = await rows("select fiscal_half, returned, matured, reignited, rate from reignition");
