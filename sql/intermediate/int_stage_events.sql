@@ -1,13 +1,16 @@
--- Every stage an opportunity entered, dated, as it is known at as_of: the history rows,
--- plus the export's current stage where the history does not end in it. A deal with no
--- history takes its current stage, entered on CreatedDate (CloseDate when won); a lost
--- deal with no history is taken as phase 01 from CreatedDate, then lost on CloseDate.
+-- Every stage an opportunity entered, dated, as it is known at as_of: the history rows
+-- that change the stage, plus the export's current stage where the history does not end
+-- in it. A deal with no history takes its current stage, entered on CreatedDate
+-- (CloseDate when won); a lost deal with no history is taken as phase 01 from
+-- CreatedDate, then lost on CloseDate.
 -- Closing events count only once CloseDate <= as_of; a deal with nothing visible by
 -- as_of is open at phase 01 since CreatedDate.
 with opportunities as (
     select * from stg_opportunities where quarantine_reason is null
 ),
 
+-- only rows that change the stage: a row with the same StageName as the deal's previous
+-- row records a change of amount or close date, and starts no new stay
 history as (
     select
         opportunity_id,
@@ -15,8 +18,14 @@ history as (
         created_at                                  as entered_at,
         stage_name, phase, is_closed, is_won,
         'history'                                   as event_source
-    from stg_opportunity_history
-    where quarantine_reason is null
+    from (
+        select
+            *,
+            lag(stage_name) over (partition by opportunity_id order by created_at, history_id) as previous_stage
+        from stg_opportunity_history
+        where quarantine_reason is null
+    )
+    where previous_stage is null or lower(previous_stage) <> lower(stage_name)
 ),
 
 last_history as (
