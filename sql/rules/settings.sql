@@ -24,4 +24,7 @@ select
     1000000000000               as amount_ceiling,             -- amounts above this are quarantined as absurd
 
     -- targets
-    1620                        as annual_appointment_target   -- appointments (SQLs) per fiscal year, all IS
+    1620                        as annual_appointment_target,  -- appointments (SQLs) per fiscal year, all IS
+
+    -- pages
+    20                          as list_page_rows              -- rows a long list shows before "download the rest as CSV"
