@@ -10,6 +10,7 @@ const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`
 const dir = siteSettings().martsDir ?? (await ensureMarts(resolveConfig()));
 const mart = arg("mart");
 const rep = arg("rep");
-const file = mart ? join(dir, `${mart}.json`) : rep ? join(dir, "reps", `${rep}.json`) : "";
+const ext = arg("ext") ?? "json";
+const file = mart ? join(dir, `${mart}.${ext}`) : rep ? join(dir, "reps", `${rep}.json`) : "";
 if (!file || !existsSync(file)) throw new Error(`loader: nothing to print for ${process.argv.slice(2).join(" ")} in ${dir}`);
 process.stdout.write(readFileSync(file));

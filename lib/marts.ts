@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { type BusinessSettings, type Config, PROJECT_ROOT, resolveSettings } from "./config.ts";
-import { readTable, toJson } from "./export.ts";
+import { readTable, toCsv, toJson } from "./export.ts";
 import { closePipeline, martModels, type Pipeline, runPipeline } from "./pipeline.ts";
 import { writeRepFiles } from "./rep-files.ts";
 
@@ -19,7 +19,10 @@ export async function writeMarts(p: Pipeline, dir: string): Promise<string[]> {
   mkdirSync(tmp, { recursive: true });
   const names: string[] = [];
   for (const m of martModels(p)) {
-    writeFileSync(join(tmp, `${m.name}.json`), toJson(await readTable(p.db, m.name)));
+    const table = await readTable(p.db, m.name);
+    writeFileSync(join(tmp, `${m.name}.json`), toJson(table));
+    // long lists the pages offer as a download (`-- download: csv` in the mart's comment)
+    if (m.csv) writeFileSync(join(tmp, `${m.name}.csv`), toCsv(table));
     names.push(m.name);
   }
   // the rep pages each read only their own rep's rows

@@ -29,6 +29,8 @@ export interface Model {
   provides: string[];
   /** One-line description: the first sentence of the file's opening comment. */
   description: string;
+  /** The file's opening comment says `download: csv`: the build also writes it as CSV for the pages' download links. */
+  csv: boolean;
   /** Names of the models this one reads (tables) or calls (macros), sorted. */
   dependsOn: string[];
 }
@@ -59,7 +61,7 @@ export async function loadModels(sqlDir: string): Promise<Model[]> {
       const isDdl = /^create\s/i.test(code);
       const name = basename(n, ".sql");
       const provides = isDdl ? statements(code).map((s) => s.match(MACRO)?.[1]?.toLowerCase()).filter((x): x is string => !!x) : [name];
-      models.push({ name, layer, file, sql, isDdl, provides, description: leadingSentence(sql), dependsOn: [] });
+      models.push({ name, layer, file, sql, isDdl, provides, description: leadingSentence(sql), csv: /^\s*--\s*download:\s*csv\s*$/m.test(openingComment(sql)), dependsOn: [] });
     }
   }
   await resolveDependencies(models, sqlDir);
@@ -70,14 +72,19 @@ function statements(code: string): string[] {
   return code.split(";").map((s) => s.trim()).filter(Boolean);
 }
 
-/** The first sentence of the comment block a model file opens with. */
-function leadingSentence(sql: string): string {
+/** The comment lines a model file opens with. */
+function openingComment(sql: string): string {
   const lines: string[] = [];
   for (const line of sql.split("\n")) {
-    const m = line.match(/^\s*--\s?(.*)$/);
-    if (!m) break;
-    lines.push(m[1].trim());
+    if (!/^\s*--/.test(line)) break;
+    lines.push(line);
   }
+  return lines.join("\n");
+}
+
+/** The first sentence of the comment block a model file opens with (directives left out). */
+function leadingSentence(sql: string): string {
+  const lines = openingComment(sql).split("\n").map((l) => l.replace(/^\s*--\s?/, "").trim()).filter((l) => !/^download:/.test(l));
   const text = lines.join(" ");
   const end = text.search(/\.(\s|$)/);
   return end === -1 ? text : text.slice(0, end + 1);

@@ -2,6 +2,7 @@
 -- its fiscal year (of StartDate). Attribution: a lead counts for every campaign it was a
 -- member of (full credit each); its MQL, the SQL it converted into and that SQL's won
 -- amount count for the campaign. Counts are as of as_of.
+-- download: csv
 with members as (
     select m.campaign_id, m.lead_id, m.has_responded
     from stg_campaign_members m

@@ -1,5 +1,6 @@
 -- The deals to chase today: every open opportunity (SQL or SGL) that is stalled at
 -- as_of, with why. Thresholds are in sql/rules/settings.sql.
+-- download: csv
 with open_deals as (
     select * from int_opportunities where not is_closed
 ),
