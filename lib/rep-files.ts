@@ -7,7 +7,7 @@ import { join } from "node:path";
 type Row = Record<string, unknown>;
 
 // is_reps first: every IS rep gets a file (and a page), even one with no other rows
-export const REP_MARTS = ["is_reps", "rep_productivity", "source_mix", "rep_funnel", "rep_open_deals", "speed_to_lead"] as const;
+export const REP_MARTS = ["is_reps", "rep_productivity", "source_mix", "rep_funnel", "rep_open_deals", "speed_to_lead", "rep_pushed_deals"] as const;
 
 /** Write `<martsDir>/reps/<rep>.json` for every IS rep (mart is_reps). */
 export function writeRepFiles(martsDir: string): number {

@@ -16,3 +16,8 @@ export function downloadButton(rows, columns, filename, label) {
   button.onclick = () => saveCsv(csvText(rows, columns), filename);
   return button;
 }
+
+/** A link that downloads a file the build wrote (FileAttachment(…).href): fetched only when clicked. */
+export function downloadLink(href, filename, label) {
+  return html`<a class="download" href=${href} download=${filename}>${label}</a>`;
+}

@@ -4,6 +4,7 @@
 export const NAV = [
   {key: "funnel", path: "/funnel"},
   {key: "stagnation", path: "/stagnation"},
+  {key: "pipeline", path: "/pipeline"},
   {key: "productivity", path: "/productivity"},
   {key: "source_mix", path: "/source-mix"},
   {key: "segments", path: "/segments"},
