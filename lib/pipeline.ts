@@ -8,7 +8,9 @@ import { type BusinessSettings, type Config, resolveSettings } from "./config.ts
 import { type Db, openDb, queryRows, sqlIdent, sqlString } from "./db.ts";
 import { InputError } from "./errors.ts";
 import { loadModels, type Model } from "./models.ts";
+import { modelHash, pruneStores, storePath } from "./store.ts";
 import { loadSources, type SourceReport } from "./source.ts";
+import { fixedUtcOffsetSeconds } from "../src/components/today.js";
 
 export type Settings = BusinessSettings & Record<string, unknown>;
 
@@ -18,31 +20,47 @@ export interface Pipeline {
   source: SourceReport;
   models: Model[];
   settings: Settings;
-  /** Seconds spent per model, for benchmarks. */
-  timings: { model: string; seconds: number }[];
+  /** Seconds spent per model, for benchmarks; `reused` when the store had it already. */
+  timings: { model: string; seconds: number; reused: boolean }[];
+}
+
+export interface PipelineOptions {
+  /** Use (and create) the models store of this data (lib/store.ts): only models whose SQL
+   * or dependencies changed are computed again. */
+  store?: boolean;
+  /** Compute only these models and what they depend on (`relay query`). */
+  only?: string[];
 }
 
 /**
  * Run every model. `settings` is the resolved calendar (resolveSettings); a caller that
  * has already resolved it (the marts cache key) passes it so both describe the same day.
  */
-export async function runPipeline(config: Config, settings?: BusinessSettings): Promise<Pipeline> {
+export async function runPipeline(config: Config, settings?: BusinessSettings, opts: PipelineOptions = {}): Promise<Pipeline> {
   const calendar = settings ?? (await resolveSettings(config));
-  const models = await loadModels(config.sqlDir);
-  const db = await openDb();
+  const models = needed(await loadModels(config.sqlDir), opts.only);
+  const store = opts.store ? storePath(config, calendar) : null;
+  const db = await openStore(store);
   try {
     const source = await loadSources(db, config.dataDir);
     // the holiday list is input, like the export: sql/rules/working_days.sql reads it
     await loadHolidays(db, calendar.holidays, config.sqlDir);
+    await db.run(`CREATE OR REPLACE TABLE relay_time_zone AS SELECT ${fixedUtcOffsetSeconds(calendar.timezone) ?? "NULL"}::INTEGER AS utc_offset_seconds`);
     const timings: Pipeline["timings"] = [];
+    const stored = store ? await storedHashes(db) : new Map<string, string>();
+    const hashes = new Map<string, string>();
     let resolved: Settings | undefined;
     for (const model of models) {
       const started = performance.now();
-      await runModel(db, model, config.sqlDir);
+      const hash = modelHash(model.sql, model.dependsOn.map((d) => hashes.get(d) ?? d));
+      hashes.set(model.name, hash);
+      const reused = !model.isDdl && stored.get(model.name) === hash;
+      if (!reused) await runModel(db, model, config.sqlDir, store ? hash : null);
       if (model.name === "settings") resolved = await applySettings(db, calendar);
-      timings.push({ model: model.name, seconds: (performance.now() - started) / 1000 });
+      timings.push({ model: model.name, seconds: (performance.now() - started) / 1000, reused });
     }
     if (!resolved) throw new Error(`sql/rules/settings.sql is missing: it holds the business calendar every model needs`);
+    if (store) pruneStores();
     return { db, config, source, models, settings: resolved, timings };
   } catch (e) {
     db.closeSync();
@@ -50,11 +68,51 @@ export async function runPipeline(config: Config, settings?: BusinessSettings): 
   }
 }
 
-async function runModel(db: Db, model: Model, sqlDir: string) {
+/** The models to run: all, or those asked for and everything they depend on. */
+function needed(models: Model[], only: string[] | undefined): Model[] {
+  if (!only) return models;
+  const byName = new Map(models.map((m) => [m.name, m]));
+  const keep = new Set<string>();
+  const add = (name: string) => {
+    if (keep.has(name)) return;
+    keep.add(name);
+    for (const d of byName.get(name)?.dependsOn ?? []) add(d);
+  };
+  // settings: the calendar is applied to it in every run
+  for (const name of [...only, "settings"]) add(name);
+  return models.filter((m) => keep.has(m.name));
+}
+
+/** The store's database, or memory when there is none or another process holds it. */
+async function openStore(path: string | null): Promise<Db> {
+  if (!path) return openDb();
+  try {
+    const db = await openDb(path);
+    await db.run("CREATE TABLE IF NOT EXISTS relay_model_hashes (model VARCHAR PRIMARY KEY, hash VARCHAR)");
+    return db;
+  } catch (e) {
+    if (!/lock/i.test(String((e as Error).message))) throw e;
+    console.error(`relay: the models store is in use by another relay process; computing in memory`);
+    return openDb();
+  }
+}
+
+async function storedHashes(db: Db): Promise<Map<string, string>> {
+  const rows = await queryRows(db, `SELECT h.model, h.hash FROM relay_model_hashes h JOIN duckdb_tables() t ON t.table_name = h.model`);
+  return new Map(rows.map((r) => [String(r.model), String(r.hash)]));
+}
+
+/** Run one model; in a store, the table and its hash change together or not at all. */
+async function runModel(db: Db, model: Model, sqlDir: string, storeHash: string | null) {
   const sql = model.isDdl ? model.sql : `CREATE OR REPLACE TABLE ${sqlIdent(model.name)} AS\n${model.sql}`;
   try {
+    if (storeHash === null || model.isDdl) return void (await db.run(sql));
+    await db.run("BEGIN TRANSACTION");
     await db.run(sql);
+    await db.run(`INSERT OR REPLACE INTO relay_model_hashes VALUES (${sqlString(model.name)}, ${sqlString(storeHash)})`);
+    await db.run("COMMIT");
   } catch (e) {
+    if (storeHash !== null && !model.isDdl) await db.run("ROLLBACK").catch(() => {});
     throw modelError(e, model, sqlDir);
   }
 }

@@ -5,8 +5,8 @@ select
     s.label                                                         as source,
     s.parts,
     s.rows_read::bigint                                             as rows_read,
-    count(q.object) filter (where q.quarantine_reason is null)::bigint     as rows_used,
-    count(q.object) filter (where q.quarantine_reason is not null)::bigint as rows_quarantined
+    coalesce(sum(q.rows) filter (where q.quarantine_reason is null), 0)::bigint     as rows_used,
+    coalesce(sum(q.rows) filter (where q.quarantine_reason is not null), 0)::bigint as rows_quarantined
 from relay_source_objects s
 left join int_quarantine q using (object)
 group by all

@@ -15,7 +15,9 @@ with tasks as (
 ),
 
 -- counts add up across days; distinct accounts need the (rep, month, account) set, from
--- which every grain's distinct count is exact because fiscal periods are whole months
+-- which every grain's distinct count is exact because fiscal periods are whole months.
+-- Grouping by a period's first day and labelling the groups afterwards keeps the string
+-- work to one label per group.
 rep_month_counts as (
     select rep_id, cast(date_trunc('month', created_date) as date) as month_start,
            count(*) as activities,
@@ -32,18 +34,30 @@ rep_month_accounts as (
 ),
 
 task_periods as (
-    select c.rep_id, k.period_kind, period_label(k.period_kind, c.month_start) as period,
-           sum(c.activities) as activities, sum(c.calls) as calls,
-           sum(c.effective_conversations) as effective_conversations
-    from rep_month_counts c cross join period_kinds k
-    group by all
+    select rep_id, period_kind, period_label(period_kind, first_day) as period,
+           activities, calls, effective_conversations
+    from (
+        select c.rep_id, k.period_kind, period_start(k.period_kind, c.month_start) as first_day,
+               sum(c.activities) as activities, sum(c.calls) as calls,
+               sum(c.effective_conversations) as effective_conversations
+        from rep_month_counts c cross join period_kinds k
+        group by all
+    )
 ),
 
 account_periods as (
-    select a.rep_id, k.period_kind, period_label(k.period_kind, a.month_start) as period,
-           count(distinct a.account_key) as unique_accounts
-    from rep_month_accounts a cross join period_kinds k
-    group by all
+    select rep_id, 'month' as period_kind, month_label(month_start) as period, count(*) as unique_accounts
+    from rep_month_accounts
+    group by rep_id, month_start
+    union all
+    select rep_id, period_kind, period_label(period_kind, first_day), unique_accounts
+    from (
+        select a.rep_id, k.period_kind, period_start(k.period_kind, a.month_start) as first_day,
+               count(distinct a.account_key) as unique_accounts
+        from rep_month_accounts a
+        cross join (select * from period_kinds where period_kind <> 'month') k
+        group by all
+    )
 ),
 
 appointment_periods as (

@@ -7,9 +7,9 @@ with source as (
 renamed as (
     select
         -- ids
-        trim("Id")                              as account_id,
+        clean_id("Id")                              as account_id,
         -- attributes
-        coalesce("Name", trim("Id"))            as account_name,
+        coalesce("Name", clean_id("Id"))            as account_name,
         nullif(trim("Industry"), '')            as industry,
         "NumberOfEmployees"                     as employees,
         customer_type_of("CustomerType__c")     as customer_type,

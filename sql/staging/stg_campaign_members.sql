@@ -6,9 +6,9 @@ with source as (
 renamed as (
     select
         -- ids
-        trim("Id")                      as campaign_member_id,
-        trim("CampaignId")              as campaign_id,
-        trim("LeadId")                  as lead_id,
+        clean_id("Id")                      as campaign_member_id,
+        clean_id("CampaignId")              as campaign_id,
+        clean_id("LeadId")                  as lead_id,
         -- attributes
         nullif(trim("Status"), '')      as status,
         coalesce("HasResponded", false) as has_responded,

@@ -6,9 +6,9 @@ with source as (
 renamed as (
     select
         -- ids
-        trim("Id")                      as campaign_id,
+        clean_id("Id")                      as campaign_id,
         -- attributes
-        coalesce("Name", trim("Id"))    as campaign_name,
+        coalesce("Name", clean_id("Id"))    as campaign_name,
         coalesce(nullif(trim("Type"), ''), 'unknown') as campaign_type,
         -- dates
         "StartDate"                     as start_date

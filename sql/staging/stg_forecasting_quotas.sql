@@ -8,7 +8,7 @@ with source as (
 renamed as (
     select
         -- ids
-        trim("QuotaOwnerId")            as quota_owner_id,
+        clean_id("QuotaOwnerId")            as quota_owner_id,
         -- numerics
         "QuotaAmount"                   as quota_amount,
         "QuotaAmount__invalid"          as quota_amount_is_invalid,

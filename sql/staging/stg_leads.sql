@@ -7,10 +7,10 @@ with source as (
 renamed as (
     select
         -- ids
-        trim("Id")                              as lead_id,
-        trim("OwnerId")                         as owner_id,
-        nullif(trim("ConvertedAccountId"), '')  as converted_account_id,
-        nullif(trim("ConvertedOpportunityId"), '') as converted_opportunity_id,
+        clean_id("Id")                              as lead_id,
+        clean_id("OwnerId")                         as owner_id,
+        nullif(clean_id("ConvertedAccountId"), '')  as converted_account_id,
+        nullif(clean_id("ConvertedOpportunityId"), '') as converted_opportunity_id,
         -- attributes
         nullif(trim("LeadSource"), '')          as lead_source_raw,
         nullif(trim("Status"), '')              as status,
@@ -27,9 +27,17 @@ renamed as (
     from source
 ),
 
--- every copy of an Id that occurs more than once is quarantined
+-- every copy of an Id that occurs more than once is quarantined. Grouping 64-bit hashes
+-- is much cheaper than grouping millions of strings; the Ids of a repeated hash are then
+-- compared themselves, so a hash collision quarantines nothing.
+duplicate_hashes as (
+    select hash(lead_id) as id_hash from renamed group by id_hash having count(*) > 1
+),
+
 duplicate_ids as (
-    select lead_id from renamed group by lead_id having count(*) > 1
+    select lead_id from renamed
+    where hash(lead_id) in (select id_hash from duplicate_hashes)
+    group by lead_id having count(*) > 1
 ),
 
 classified as (

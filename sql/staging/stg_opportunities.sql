@@ -6,10 +6,10 @@ with source as (
 renamed as (
     select
         -- ids
-        trim("Id")                                  as opportunity_id,
-        trim("AccountId")                           as account_id,
-        trim("OwnerId")                             as owner_id,
-        nullif(trim("AppointmentSetterId__c"), '')  as appointment_setter_id,
+        clean_id("Id")                                  as opportunity_id,
+        clean_id("AccountId")                           as account_id,
+        clean_id("OwnerId")                             as owner_id,
+        nullif(clean_id("AppointmentSetterId__c"), '')  as appointment_setter_id,
         -- stage
         trim("StageName")                           as stage_name,
         -- numerics
@@ -21,7 +21,7 @@ renamed as (
         -- appointment setter was handed over by IS
         coalesce(
             case upper(trim("Origin__c")) when 'SQL' then 'SQL' when 'SGL' then 'SGL' end,
-            case when nullif(trim("AppointmentSetterId__c"), '') is not null then 'SQL' else 'SGL' end
+            case when nullif(clean_id("AppointmentSetterId__c"), '') is not null then 'SQL' else 'SGL' end
         )                                           as origin,
         nullif(upper(trim("Temperature__c")), '')   as temperature,
         nullif(trim("LossReason__c"), '')           as loss_reason,

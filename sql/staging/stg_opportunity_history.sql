@@ -6,8 +6,8 @@ with source as (
 renamed as (
     select
         -- ids
-        trim("Id")                      as history_id,
-        trim("OpportunityId")           as opportunity_id,
+        clean_id("Id")                      as history_id,
+        clean_id("OpportunityId")           as opportunity_id,
         -- stage
         trim("StageName")               as stage_name,
         -- numerics
@@ -20,9 +20,17 @@ renamed as (
     from source
 ),
 
--- every copy of an Id that occurs more than once is quarantined
+-- every copy of an Id that occurs more than once is quarantined. Grouping 64-bit hashes
+-- is much cheaper than grouping millions of strings; the Ids of a repeated hash are then
+-- compared themselves, so a hash collision quarantines nothing.
+duplicate_hashes as (
+    select hash(history_id) as id_hash from renamed group by id_hash having count(*) > 1
+),
+
 duplicate_ids as (
-    select history_id from renamed group by history_id having count(*) > 1
+    select history_id from renamed
+    where hash(history_id) in (select id_hash from duplicate_hashes)
+    group by history_id having count(*) > 1
 ),
 
 mapped as (

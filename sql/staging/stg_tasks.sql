@@ -1,5 +1,9 @@
--- Tasks (activities): calls, emails, meetings, with whether each is an effective
--- conversation (rule in sql/rules/activity.sql).
+-- Tasks (activities): calls, emails, meetings. One row per exported task with what the
+-- marts use: its owner, what it touches (WhoId, WhatId, AccountId), when, whether it is a
+-- call and an effective conversation (rule in sql/rules/activity.sql), and why it is
+-- quarantined. Tasks are the largest object (ten million rows in a big org), so only
+-- those columns are kept: the raw Id, Type, disposition and ActivityDate stay in the
+-- export.
 with source as (
     select * from src_tasks
 ),
@@ -7,32 +11,36 @@ with source as (
 renamed as (
     select
         -- ids
-        trim("Id")                          as task_id,
-        trim("OwnerId")                     as owner_id,
-        nullif(trim("WhoId"), '')           as who_id,
-        nullif(trim("WhatId"), '')          as what_id,
-        nullif(trim("AccountId"), '')       as account_id,
+        clean_id("Id")                          as task_id,
+        clean_id("OwnerId")                     as owner_id,
+        nullif(clean_id("WhoId"), '')           as who_id,
+        nullif(clean_id("WhatId"), '')          as what_id,
+        nullif(clean_id("AccountId"), '')       as account_id,
         -- attributes
-        nullif(trim("Type"), '')            as task_type,
-        nullif(trim("CallDisposition"), '') as call_disposition,
-        "CallDurationInSeconds"             as call_duration_seconds,
         coalesce(lower(trim("Type")) = 'call', false) as is_call,
         is_effective_conversation("Type", "CallDisposition", "CallDurationInSeconds")
-                                            as is_effective_conversation,
+                                                as is_effective_conversation,
         -- timestamps and dates
-        "CreatedDate"                       as created_at,
-        local_date("CreatedDate")           as created_date,
-        "ActivityDate"                      as activity_date
+        "CreatedDate"                           as created_at,
+        local_date("CreatedDate")               as created_date
     from source
 ),
 
--- every copy of an Id that occurs more than once is quarantined
+-- every copy of an Id that occurs more than once is quarantined. Grouping 64-bit hashes
+-- is much cheaper than grouping millions of strings; the Ids of a repeated hash are then
+-- compared themselves, so a hash collision quarantines nothing.
+duplicate_hashes as (
+    select hash(task_id) as id_hash from renamed group by id_hash having count(*) > 1
+),
+
 duplicate_ids as (
-    select task_id from renamed group by task_id having count(*) > 1
+    select task_id from renamed
+    where hash(task_id) in (select id_hash from duplicate_hashes)
+    group by task_id having count(*) > 1
 )
 
 select
-    renamed.*,
+    renamed.* exclude (task_id),
     case
         when task_id is null or task_id = ''                then 'null_id'
         when task_id in (select task_id from duplicate_ids)  then 'duplicate_id'

@@ -8,9 +8,9 @@ with source as (
 renamed as (
     select
         -- ids
-        trim("Id")                          as user_id,
+        clean_id("Id")                          as user_id,
         -- attributes
-        coalesce(nullif(trim("Name"), ''), trim("Id")) as user_name,
+        coalesce(nullif(trim("Name"), ''), clean_id("Id")) as user_name,
         nullif(trim("Department"), '')      as department,
         nullif(trim("Team__c"), '')         as team,
         coalesce("IsActive", true)          as is_active

@@ -22,3 +22,23 @@ export function isTimeZone(timeZone) {
     return false;
   }
 }
+
+/**
+ * The UTC offset of `timeZone` in seconds when it is the same from 1970 to 2060 (Asia/Tokyo:
+ * 32400), or null when it changes (daylight saving). The build uses it to turn timestamps
+ * into business dates with arithmetic instead of a time-zone lookup per value.
+ */
+export function fixedUtcOffsetSeconds(timeZone) {
+  const format = new Intl.DateTimeFormat("en-US", {timeZone, timeZoneName: "longOffset"});
+  let seen = null;
+  for (let year = 1970; year <= 2060; year++) {
+    for (let month = 0; month < 12; month++) {
+      const name = format.formatToParts(Date.UTC(year, month, 15)).find((p) => p.type === "timeZoneName").value;
+      const m = name.match(/^GMT(?:([+-])(\d\d):(\d\d))?$/);
+      const offset = m && m[1] ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3]) * 60) : 0;
+      if (seen === null) seen = offset;
+      else if (offset !== seen) return null;
+    }
+  }
+  return seen;
+}

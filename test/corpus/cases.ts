@@ -224,7 +224,7 @@ export const CASES: Case[] = [
       con.closeSync();
       rmSync(join(dir, "tasks.parquet"));
     },
-    outcome: { quarantine: {}, check: { sql: "select task_id, created_date from stg_tasks order by task_id", equals: [{ task_id: "T1", created_date: "2024-09-29" }, { task_id: "T2", created_date: "2024-09-29" }] } },
+    outcome: { quarantine: {}, check: { sql: "select owner_id, created_date from stg_tasks order by created_at", equals: [{ owner_id: "U1", created_date: "2024-09-29" }, { owner_id: "U1", created_date: "2024-09-29" }] } },
   },
   {
     name: "HTML, emoji, Japanese and very long text are data",
