@@ -18,7 +18,7 @@ Usage:
   relay query <mart> [--data DIR] [--as-of DATE] [--format json|csv]
   relay query --list                                list the marts
   relay dev    [--data DIR] [--as-of DATE]          live preview
-  relay bench  [--scale N] [--site]                 time the build on a generated sample of that size
+  relay bench  [--scale 1,10,100] [--json FILE]     time the build at several data sizes (see bench/bench.ts)
 
 Settings (flags win over the environment):
   --data DIR            RELAY_DATA            default: the generated sample
@@ -155,7 +155,7 @@ async function dev(args: string[]): Promise<number> {
 async function bench(args: string[]): Promise<number> {
   const { spawnSync } = await import("node:child_process");
   const { PROJECT_ROOT } = await import("./config.ts");
-  const r = spawnSync(process.execPath, ["--import", "tsx", "bench/build.ts", ...args], { cwd: PROJECT_ROOT, stdio: "inherit" });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "bench/bench.ts", ...args], { cwd: PROJECT_ROOT, stdio: "inherit" });
   return r.status ?? 1;
 }
 
@@ -173,7 +173,9 @@ async function query(args: string[]): Promise<number> {
   const cfg = await prepareConfig(flagValues(values));
   const known = (await loadModels(cfg.sqlDir)).filter((m) => m.layer === "marts").map((m) => m.name).sort();
   if (!known.includes(mart)) throw new UsageError(`no mart named "${mart}"; marts: ${known.join(", ")}`);
-  const p = await runPipeline(cfg);
+  // the mart and what it depends on, in the models store of this data: after the first
+  // query, an edit to one mart's SQL computes that mart alone
+  const p = await runPipeline(cfg, undefined, { store: true, only: [mart] });
   try {
     const table = await readTable(p.db, mart);
     process.stdout.write(format === "json" ? toJson(table) : toCsv(table));

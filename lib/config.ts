@@ -6,6 +6,7 @@
 // the pipeline all describe the same day.
 
 import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -157,20 +158,52 @@ export function configEnv(cfg: Config): Record<string, string> {
   return env;
 }
 
+/** How much of the machine DuckDB may use. */
+export interface EngineSettings {
+  /** RELAY_MEMORY_LIMIT, e.g. 2GB (default): beyond it DuckDB spills to .relay/tmp/. */
+  memoryLimit: string;
+  /** RELAY_THREADS (default: every core). */
+  threads: number;
+}
+
+/** RELAY_REUSE=off: compute the marts and render the pages even when these inputs were built before. */
+export function reuseEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return nonEmpty(env.RELAY_REUSE) !== "off";
+}
+
+export function engineSettings(env: NodeJS.ProcessEnv = process.env): EngineSettings {
+  const memoryLimit = nonEmpty(env.RELAY_MEMORY_LIMIT) ?? "2GB";
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit)) {
+    throw new ConfigError(`RELAY_MEMORY_LIMIT "${memoryLimit}" is not a size: write it as e.g. 2GB or 1500MB`);
+  }
+  const threads = Number(nonEmpty(env.RELAY_THREADS) ?? availableParallelism());
+  if (!Number.isInteger(threads) || threads < 1) throw new ConfigError(`RELAY_THREADS "${env.RELAY_THREADS}" must be a whole number of at least 1`);
+  return { memoryLimit, threads };
+}
+
 /** What the site build reads (observablehq.config.ts runs in Framework's process). */
 export interface SiteSettings {
   /** UI language: en or ja (RELAY_LANG). */
   lang: string;
   /** Where Framework writes: `relay build` points it at a temporary folder (RELAY_OUTPUT). */
   output: string;
-  /** This build's marts (RELAY_MARTS_DIR), set by `relay build`; unset in a bare preview. */
-  martsDir: string | undefined;
+  /** `relay build` finishes the HTML itself (it sets RELAY_OUTPUT): head and footer are added there. */
+  finishedByRelay: boolean;
+  /** RELAY_REP_SHARD "i/n": this Framework process renders every n-th rep page from the i-th
+   * (`relay build` runs one process per core; lib/build.ts). */
+  repShard: { index: number; count: number };
 }
 
 export function siteSettings(env: NodeJS.ProcessEnv = process.env): SiteSettings {
   return {
     lang: nonEmpty(env.RELAY_LANG) ?? "en",
     output: nonEmpty(env.RELAY_OUTPUT) ?? "dist",
-    martsDir: nonEmpty(env.RELAY_MARTS_DIR),
+    finishedByRelay: nonEmpty(env.RELAY_OUTPUT) !== undefined,
+    repShard: parseShard(nonEmpty(env.RELAY_REP_SHARD)),
   };
+}
+
+function parseShard(v: string | undefined): { index: number; count: number } {
+  const m = v?.match(/^(\d+)\/(\d+)$/);
+  return m && Number(m[1]) < Number(m[2]) ? { index: Number(m[1]), count: Number(m[2]) } : { index: 0, count: 1 };
 }

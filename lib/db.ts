@@ -1,19 +1,35 @@
 // The one DuckDB connection a build uses, and the conversions from DuckDB results to
 // plain rows. Kept tiny so every caller (pipeline, CLI, loaders, tests) shares it.
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { engineSettings } from "./config.ts";
+import { scratchDir } from "./scratch.ts";
 
 export type Db = DuckDBConnection;
 
-export async function openDb(): Promise<Db> {
-  const instance = await DuckDBInstance.create(":memory:");
+/**
+ * A DuckDB connection: in memory, or on a database file (the models store, lib/store.ts).
+ * Memory is capped (RELAY_MEMORY_LIMIT); past the cap DuckDB spills to this process's
+ * scratch folder, removed when the connection closes.
+ */
+export async function openDb(file = ":memory:"): Promise<Db> {
+  const { memoryLimit, threads } = engineSettings();
+  const spill = scratchDir("duckdb");
+  const instance = await DuckDBInstance.create(file, {
+    memory_limit: memoryLimit,
+    threads: String(threads),
+    temp_directory: spill,
+  });
   const con = await instance.connect();
   // Staging reads timestamps as UTC; the business time zone is set once the settings
   // model has been built (see pipeline.ts).
   await con.run("SET TimeZone = 'UTC'");
-  // Large exports may spill to disk; keep that out of the project folder.
-  await con.run(`SET temp_directory = ${sqlString(join(tmpdir(), "relay-duckdb"))}`);
+  const close = con.closeSync.bind(con);
+  con.closeSync = () => {
+    close();
+    instance.closeSync();
+    rmSync(spill, { recursive: true, force: true });
+  };
   return con;
 }
 
