@@ -1,32 +1,42 @@
-// Materialises every mart of one pipeline run as JSON files in a folder, and finds (or
-// makes) the folder that matches the current SQL, data and settings. The Framework
-// loaders only ever read these files, so a whole site comes from one DuckDB pass.
+// Materialises the marts of one pipeline run that the pages read, as JSON (and CSV for
+// the lists they offer as downloads) in a folder, and finds (or makes) the folder that
+// matches the current SQL, data, settings and pages. The Framework loaders only ever
+// copy these files, so a whole site comes from one DuckDB pass.
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { type BusinessSettings, type Config, PROJECT_ROOT, resolveSettings } from "./config.ts";
+import { type BusinessSettings, type Config, PROJECT_ROOT, resolveSettings, reuseEnabled } from "./config.ts";
 import { readTable, toCsv, toJson } from "./export.ts";
 import { closePipeline, martModels, type Pipeline, runPipeline } from "./pipeline.ts";
+import { pageFiles } from "./page-files.ts";
 import { writeRepFiles } from "./rep-files.ts";
+import { hasStore, storePath } from "./store.ts";
 
 export const MARTS_ROOT = join(PROJECT_ROOT, ".relay", "marts");
 
-/** Write every mart of a finished pipeline into `dir` (replaced whole). */
-export async function writeMarts(p: Pipeline, dir: string): Promise<string[]> {
+/**
+ * Write the marts of a finished pipeline into `dir` (replaced whole): those the pages read
+ * (JSON, and CSV for marts whose comment says `download: csv`), or every mart as JSON with
+ * `all` (scripts/compare-marts.ts).
+ */
+export async function writeMarts(p: Pipeline, dir: string, { all = false } = {}): Promise<string[]> {
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
+  const used = pageFiles();
   const names: string[] = [];
   for (const m of martModels(p)) {
+    const json = all || used.json.includes(m.name);
+    const csv = m.csv && (all || used.csv.includes(m.name));
+    if (!json && !csv) continue;
     const table = await readTable(p.db, m.name);
-    writeFileSync(join(tmp, `${m.name}.json`), toJson(table));
-    // long lists the pages offer as a download (`-- download: csv` in the mart's comment)
-    if (m.csv) writeFileSync(join(tmp, `${m.name}.csv`), toCsv(table));
+    if (json) writeFileSync(join(tmp, `${m.name}.json`), toJson(table));
+    if (csv) writeFileSync(join(tmp, `${m.name}.csv`), toCsv(table));
     names.push(m.name);
   }
   // the rep pages each read only their own rep's rows
-  writeRepFiles(tmp);
+  await writeRepFiles(p.db, tmp);
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
   return names;
@@ -48,6 +58,8 @@ export function inputsFingerprint(cfg: Config, settings: BusinessSettings): stri
     h.update(relative(cfg.dataDir, f)).update(`${s.size}:${s.mtimeMs}`);
   }
   h.update(JSON.stringify(settings));
+  // which marts the pages read decides which files are written
+  h.update(JSON.stringify(pageFiles()));
   return h.digest("hex").slice(0, 16);
 }
 
@@ -62,16 +74,28 @@ function walk(dir: string): string[] {
   return out;
 }
 
-/** The marts folder for the current inputs, computed now if it does not exist yet. */
-export async function ensureMarts(cfg: Config): Promise<string> {
+/**
+ * The marts folder for the current inputs, computed now if it does not exist yet: in the
+ * models store when one exists for this data (or `store` is "create": the preview), so
+ * that only edited models run again; else in memory.
+ */
+export async function ensureMarts(cfg: Config, { store = "use" }: { store?: "use" | "create" } = {}): Promise<{ dir: string; reused: boolean }> {
   const settings = await resolveSettings(cfg);
   const dir = join(MARTS_ROOT, inputsFingerprint(cfg, settings));
-  if (existsSync(join(dir, "build_info.json"))) return dir;
-  const p = await runPipeline(cfg, settings);
+  if (reuseEnabled() && existsSync(join(dir, "build_info.json"))) return { dir, reused: true };
+  const p = await runPipeline(cfg, settings, { store: store === "create" || hasStore(storePath(cfg, settings)) });
   try {
     await writeMarts(p, dir);
   } finally {
     await closePipeline(p);
   }
-  return dir;
+  pruneMarts(dir);
+  return { dir, reused: false };
+}
+
+/** Keep the three latest marts folders (and the one in use). */
+function pruneMarts(current: string) {
+  const dirs = readdirSync(MARTS_ROOT).filter((n) => !n.includes(".tmp-"))
+    .map((n) => ({ p: join(MARTS_ROOT, n), t: statSync(join(MARTS_ROOT, n)).mtimeMs })).sort((a, b) => b.t - a.t);
+  for (const { p } of dirs.slice(3)) if (p !== current) rmSync(p, { recursive: true, force: true });
 }

@@ -1,8 +1,10 @@
 // One IS rep's page data: only that rep's rows of the rep marts, so a rep page never
 // ships another rep's deals. `relay build` splits the marts per rep once (writeRepFiles,
 // called from lib/marts.ts); the loader src/reps/[rep].json.sh then only copies a file.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Db } from "./db.ts";
+import { readTable, toJson } from "./export.ts";
 
 type Row = Record<string, unknown>;
 
@@ -10,10 +12,11 @@ type Row = Record<string, unknown>;
 export const REP_MARTS = ["is_reps", "rep_productivity", "source_mix", "rep_funnel", "rep_open_deals", "speed_to_lead", "rep_pushed_deals"] as const;
 
 /** Write `<martsDir>/reps/<rep>.json` for every IS rep (mart is_reps). */
-export function writeRepFiles(martsDir: string): number {
+export async function writeRepFiles(db: Db, martsDir: string): Promise<number> {
   const byRep = new Map<string, Record<string, Row[]>>();
   for (const mart of REP_MARTS) {
-    for (const row of JSON.parse(readFileSync(join(martsDir, `${mart}.json`), "utf8")) as Row[]) {
+    // the rows exactly as the mart's JSON has them
+    for (const row of JSON.parse(toJson(await readTable(db, mart))) as Row[]) {
       const rep = String(row.rep_id);
       // is_reps comes first and lists every rep; other rep ids (the `all` rows) have no page
       if (mart === "is_reps") byRep.set(rep, Object.fromEntries(REP_MARTS.map((m) => [m, [] as Row[]])));

@@ -2,7 +2,6 @@
 -- and category (start, created, pulled_in, increased, decreased, won, lost, pushed_out,
 -- end), with the deal's amount, close date and stage at the start of the quarter (then,
 -- t0) and at its end or as_of (now, t1). `amount` is what the category counts.
--- download: csv
 select
     m.fiscal_quarter,
     m.category,

@@ -1,0 +1,34 @@
+// Which mart files the pages read: every `FileAttachment("…data/<mart>.json")` (or .csv)
+// in src/. `relay build` writes those and no others, so a mart that only `relay query`
+// prints (pipeline_flow_deals at ten million tasks is 200 MB of JSON) costs no time and
+// no disk in a build.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "./config.ts";
+
+export const SRC_DIR = join(PROJECT_ROOT, "src");
+
+export interface PageFiles {
+  json: string[];
+  csv: string[];
+}
+
+export function pageFiles(srcDir = SRC_DIR): PageFiles {
+  const json = new Set<string>();
+  const csv = new Set<string>();
+  for (const file of walk(srcDir)) {
+    for (const m of readFileSync(file, "utf8").matchAll(/FileAttachment\(\s*["'`](?:\.\.?\/)*data\/([a-z0-9_]+)\.(json|csv)["'`]\s*\)/g)) {
+      (m[2] === "json" ? json : csv).add(m[1]);
+    }
+  }
+  return { json: [...json].sort(), csv: [...csv].sort() };
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((n) => {
+    if (n.startsWith(".")) return []; // Framework's cache
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) return walk(p);
+    return /\.(md|js)$/.test(n) ? [p] : [];
+  });
+}
