@@ -3,6 +3,7 @@
 // from node_modules), no footer link out, and telemetry is disabled by `relay build`.
 import { NAV } from "./src/components/nav.js";
 import { setLanguage, t } from "./src/components/i18n.js";
+import { footerText, ICON_LINK } from "./src/components/site.js";
 import { siteSettings } from "./lib/config.ts";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -17,22 +18,29 @@ export default {
   title: "Relay",
   pages: NAV.map((p) => ({ name: t(`nav.${p.key}`), path: p.path })),
   pager: false,
-  // One page per IS rep (src/reps/[rep].md). `relay build` passes the folder of this
-  // build's marts; without it (a bare preview) rep pages are served on demand.
-  dynamicPaths: () => repPaths(site.martsDir),
+  // One page per IS rep (src/reps/[rep].md).
+  dynamicPaths: repPaths,
   search: false,
   // Framework's default stylesheet links Google Fonts; this one is local.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],
   style: "style.css",
-  head: '<link rel="icon" href="data:,">',
-  header: "",
-  footer: t("site.footer"),
+  // Framework parses each of these with jsdom once per page (several windows a page, most
+  // of the time of a build with a hundred rep pages); `relay build` writes them into the
+  // finished HTML instead (lib/build.ts, finishHtml), the preview gets them from here.
+  head: site.finishedByRelay ? null : ICON_LINK,
+  header: null,
+  footer: site.finishedByRelay ? null : footerText(),
 };
 
-// Every IS rep (mart is_reps) has a data file of their own in <marts>/reps/, written by
-// lib/rep-files.ts; those files are the pages.
-function repPaths(martsDir: string | undefined): string[] {
-  const dir = martsDir ? join(martsDir, "reps") : "";
-  if (!dir || !existsSync(dir)) return [];
-  return readdirSync(dir).filter((n) => n.endsWith(".json")).map((n) => `/reps/${n.slice(0, -".json".length)}`).sort();
+// Every IS rep (mart is_reps) has a data file of their own in src/data/reps/ (the marts
+// of the last build or preview, lib/site-data.ts), written by lib/rep-files.ts; those
+// files are the pages.
+// A build may render them in several Framework processes, each every n-th (site.repShard).
+function repPaths(): string[] {
+  const dir = join("src", "data", "reps");
+  if (!existsSync(dir)) return [];
+  const { index, count } = site.repShard;
+  return readdirSync(dir).filter((n) => n.endsWith(".json")).sort()
+    .filter((_, i) => i % count === index)
+    .map((n) => `/reps/${n.slice(0, -".json".length)}`);
 }

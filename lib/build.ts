@@ -2,17 +2,24 @@
 // Framework renders the pages into a temporary folder that replaces dist/ only when
 // everything succeeded.
 //
-// Framework reuses a cached loader output even when the SQL or the data changed, so the
-// loader outputs in its cache are always cleared first; the marts themselves are keyed
-// by a fingerprint of SQL, code, data and settings (lib/marts.ts).
+// The pages read the marts as static files: src/data is a link to .relay/site-data,
+// which holds this build's marts (lib/site-data.ts). Static files need no data loader:
+// no process per file, no loader cache that could serve yesterday's numbers, and
+// Framework finds them without searching for a loader (which it does per file and per
+// page, and which cost seconds with a hundred rep pages).
 
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { type Config, configEnv, PROJECT_ROOT, siteSettings } from "./config.ts";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { type Config, configEnv, engineSettings, PROJECT_ROOT, reuseEnabled, siteSettings } from "./config.ts";
 import { ensureMarts } from "./marts.ts";
+import { publishSiteData } from "./site-data.ts";
+import { setLanguage } from "../src/components/i18n.js";
+import { footerText, ICON_LINK } from "../src/components/site.js";
 
 const SRC = join(PROJECT_ROOT, "src");
+const SITES_ROOT = join(PROJECT_ROOT, ".relay", "sites");
 const CACHE = join(SRC, ".observablehq", "cache");
 export const DIST = join(PROJECT_ROOT, "dist");
 
@@ -28,15 +35,6 @@ const NPM_STUBS = [
 
 function prepareFrameworkCache() {
   for (const stub of NPM_STUBS) mkdirSync(join(CACHE, "_npm", stub), { recursive: true });
-  clearLoaderOutputs();
-}
-
-/** Remove cached loader outputs (everything but Framework's own `_npm`, `_node`, … folders). */
-export function clearLoaderOutputs() {
-  if (!existsSync(CACHE)) return;
-  for (const name of readdirSync(CACHE)) {
-    if (!name.startsWith("_")) rmSync(join(CACHE, name), { recursive: true, force: true });
-  }
 }
 
 function framework(command: "build" | "preview", env: Record<string, string>): Promise<number> {
@@ -94,23 +92,46 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function buildSite(cfg: Config, out = DIST): Promise<void> {
-  await withBuildLock(() => buildUnlocked(cfg, resolve(out)));
+export interface BuildTimings {
+  /** The DuckDB pass and the mart files (0 when the marts of these inputs existed). */
+  marts_seconds: number;
+  /** Framework rendering the pages, and relay finishing their HTML. */
+  render_seconds: number;
+  total_seconds: number;
+  reused_marts: boolean;
+  /** The same marts, pages and code were built before: that site was copied. */
+  reused_site: boolean;
+  pages: number;
 }
 
-async function buildUnlocked(cfg: Config, out: string): Promise<void> {
+export async function buildSite(cfg: Config, out = DIST): Promise<BuildTimings> {
+  return withBuildLock(() => buildUnlocked(cfg, resolve(out)));
+}
+
+async function buildUnlocked(cfg: Config, out: string): Promise<BuildTimings> {
   const started = performance.now();
-  const martsDir = await ensureMarts(cfg);
-  const martsSeconds = (performance.now() - started) / 1000;
-  prepareFrameworkCache();
+  const seconds = (from: number) => (performance.now() - from) / 1000;
+  const { dir: martsDir, reused: reusedMarts } = await ensureMarts(cfg);
+  const martsSeconds = seconds(started);
+  const renderStarted = performance.now();
+  const lang = siteSettings().lang;
+  const cached = join(SITES_ROOT, siteFingerprint(martsDir, lang));
+  const reusedSite = reuseEnabled() && existsSync(cached);
   const tmp = `${out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   try {
-    const code = await framework("build", { ...configEnv(cfg), RELAY_MARTS_DIR: martsDir, RELAY_OUTPUT: tmp });
-    if (code !== 0) throw new Error(`observable build exited with code ${code}; dist/ was left as it was`);
-    verifySite(tmp);
-    const asOf = JSON.parse(readFileSync(join(martsDir, "build_info.json"), "utf8"))[0].as_of as string;
-    finishHtml(tmp, siteSettings().lang, Date.parse(`${asOf}T00:00:00Z`));
+    if (reusedSite) {
+      // nothing a page shows changed since that build: the same bytes, without Framework
+      cpSync(cached, tmp, { recursive: true });
+    } else {
+      prepareFrameworkCache();
+      publishSiteData(martsDir);
+      await renderSite(cfg, tmp, join(martsDir, "reps"));
+      verifySite(tmp);
+      const asOf = JSON.parse(readFileSync(join(martsDir, "build_info.json"), "utf8"))[0].as_of as string;
+      finishHtml(tmp, lang, Date.parse(`${asOf}T00:00:00Z`));
+      keepSite(tmp, cached);
+    }
     const old = `${out}.old-${process.pid}`;
     if (existsSync(out)) renameSync(out, old);
     renameSync(tmp, out);
@@ -118,7 +139,83 @@ async function buildUnlocked(cfg: Config, out: string): Promise<void> {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  console.error(`relay: built ${out} (marts ${martsSeconds.toFixed(1)} s, total ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const timings: BuildTimings = {
+    marts_seconds: martsSeconds,
+    render_seconds: seconds(renderStarted),
+    total_seconds: seconds(started),
+    reused_marts: reusedMarts,
+    reused_site: reusedSite,
+    pages: walkFiles(out).filter((f) => f.endsWith(".html")).length,
+  };
+  console.error(`relay: built ${out} (marts ${martsSeconds.toFixed(1)} s, total ${timings.total_seconds.toFixed(1)} s)`);
+  return timings;
+}
+
+/**
+ * A key for "these pages were built before": the marts (their folder is named by the
+ * fingerprint of every input), the pages and components, the site configuration, the
+ * language, the build code and Framework's version.
+ */
+function siteFingerprint(martsDir: string, lang: string): string {
+  const h = createHash("sha256").update(basename(martsDir)).update(lang);
+  for (const f of [...walkFiles(SRC).filter((f) => !relative(SRC, f).startsWith(".") && !relative(SRC, f).startsWith("data")).sort(),
+    join(PROJECT_ROOT, "observablehq.config.ts"), join(PROJECT_ROOT, "lib", "build.ts"), join(PROJECT_ROOT, "package-lock.json")]) {
+    h.update(relative(PROJECT_ROOT, f)).update(readFileSync(f));
+  }
+  return h.digest("hex").slice(0, 16);
+}
+
+/** Keep a copy of a finished site for the next build of the same inputs (the two latest). */
+function keepSite(dir: string, cached: string) {
+  const tmp = `${cached}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  cpSync(dir, tmp, { recursive: true });
+  rmSync(cached, { recursive: true, force: true });
+  renameSync(tmp, cached);
+  const sites = readdirSync(SITES_ROOT).filter((n) => !n.includes(".tmp-"))
+    .map((n) => ({ n, t: statSync(join(SITES_ROOT, n)).mtimeMs })).sort((a, b) => b.t - a.t);
+  for (const { n } of sites.slice(2)) rmSync(join(SITES_ROOT, n), { recursive: true, force: true });
+}
+
+/**
+ * Framework renders one page after another on one core, and a build has a page per IS rep
+ * (121 at ten million tasks): with many reps, one Framework process per core renders a
+ * share of the rep pages each (and all the other pages), and their outputs are merged.
+ * Every output file has a content hash in its name or is the same in every share, so the
+ * merge is a union; a file two shares wrote differently stops the build.
+ */
+async function renderSite(cfg: Config, out: string, repsDir: string) {
+  const reps = existsSync(repsDir) ? readdirSync(repsDir).length : 0;
+  const shards = reps >= 40 ? Math.min(engineSettings().threads, 4) : 1;
+  const outs = Array.from({ length: shards }, (_, i) => (i === 0 ? out : `${out}-shard${i}`));
+  try {
+    const codes = await Promise.all(outs.map((o, i) => framework("build", { ...configEnv(cfg), RELAY_OUTPUT: o, RELAY_REP_SHARD: `${i}/${shards}` })));
+    const failed = codes.find((c) => c !== 0);
+    if (failed !== undefined) throw new Error(`observable build exited with code ${failed}; dist/ was left as it was`);
+    for (const o of outs.slice(1)) mergeInto(out, o);
+  } finally {
+    for (const o of outs.slice(1)) rmSync(o, { recursive: true, force: true });
+  }
+}
+
+function mergeInto(target: string, source: string) {
+  for (const f of walkFiles(source)) {
+    const rel = relative(source, f);
+    const dest = join(target, rel);
+    if (!existsSync(dest)) {
+      mkdirSync(dirname(dest), { recursive: true });
+      renameSync(f, dest);
+    } else if (!readFileSync(dest).equals(readFileSync(f))) {
+      throw new Error(`two Framework processes wrote ${rel} differently; dist/ was left as it was`);
+    }
+  }
+}
+
+function walkFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walkFiles(p) : [p];
+  });
 }
 
 /** A build that "succeeded" but lacks its pages or data must not be published. */
@@ -129,17 +226,30 @@ function verifySite(dir: string) {
 }
 
 /**
- * Two fixes to the HTML Framework writes:
- * - it has no <html lang> option; screen readers, translation and our i18n need it;
- * - it stamps each data file with the modification time of its cache file, which differs
- *   on every build; the as-of date (the date the data describes) makes two builds of the
- *   same inputs byte-identical.
+ * What the HTML Framework writes still needs:
+ * - <html lang>: Framework has no option for it; screen readers, translation and our
+ *   i18n need it;
+ * - the icon link and the footer, which Framework would parse with jsdom on every page
+ *   (observablehq.config.ts leaves them out of a relay build);
+ * - a fixed lastModified: Framework stamps each data file with the modification time of
+ *   its cache file, which differs on every build; the as-of date (the date the data
+ *   describes) makes two builds of the same inputs byte-identical.
  */
 function finishHtml(dir: string, lang: string, lastModified: number) {
+  setLanguage(lang);
+  const footer = `</main>\n<footer id="observablehq-footer">\n<div>${escapeHtml(footerText())}</div>\n</footer>`;
   for (const f of walkHtml(dir)) {
-    const html = readFileSync(f, "utf8");
-    writeFileSync(f, html.replace(/<html>/, `<html lang="${lang}">`).replace(/"lastModified":\d+/g, `"lastModified":${lastModified}`));
+    const html = readFileSync(f, "utf8")
+      .replace(/<html>/, `<html lang="${lang}">`)
+      .replace("</head>", `${ICON_LINK}\n</head>`)
+      .replace("</main>", footer)
+      .replace(/"lastModified":\d+/g, `"lastModified":${lastModified}`);
+    writeFileSync(f, html);
   }
+}
+
+function escapeHtml(s: string): string {
+  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
 function walkHtml(dir: string): string[] {
@@ -153,18 +263,19 @@ function walkHtml(dir: string): string[] {
 }
 
 /**
- * Live preview. The loader computes marts for the current inputs itself; when SQL or
- * data change, the cached loader outputs are dropped and the loader file touched so that
- * Framework reruns it and the open page updates.
+ * Live preview. When SQL or data change, the marts are computed again and the files that
+ * changed are rewritten in place in .relay/site-data, so Framework sees them change and
+ * the open page updates.
  */
 export async function previewSite(cfg: Config): Promise<number> {
-  await ensureMarts(cfg);
+  // the models store makes an edit cost only the models it touches
+  const marts = async () => (await ensureMarts(cfg, { store: "create" })).dir;
+  publishSiteData(await marts());
   prepareFrameworkCache();
-  const loader = join(SRC, "data", "[mart].json.sh");
-  const invalidate = () => {
-    clearLoaderOutputs();
-    writeFileSync(loader, readFileSync(loader));
+  let running: Promise<void> = Promise.resolve();
+  const refresh = () => {
+    running = running.then(async () => publishSiteData(await marts())).catch((e) => console.error(`relay: ${(e as Error).message}`));
   };
-  for (const dir of [cfg.sqlDir, cfg.dataDir]) watch(dir, { recursive: true }, invalidate);
+  for (const dir of [cfg.sqlDir, cfg.dataDir]) watch(dir, { recursive: true }, refresh);
   return framework("preview", configEnv(cfg));
 }

@@ -31,7 +31,7 @@ function shippedFile(dir: string, name: string): string {
 }
 
 type Rows = Record<string, unknown>[];
-const repData = (rep: string) => JSON.parse(readFileSync(shippedFile(join(out, "_file", "reps"), rep), "utf8")) as Record<string, Rows>;
+const repData = (rep: string) => JSON.parse(readFileSync(shippedFile(join(out, "_file", "data", "reps"), rep), "utf8")) as Record<string, Rows>;
 
 let isReps: string[];
 let setterOf: Map<string, string>;
@@ -60,7 +60,7 @@ describe("rep pages of the sample", () => {
     for (const rep of isReps) {
       const html = readFileSync(join(out, "reps", `${rep}.html`), "utf8");
       // the page loads one data file, its own
-      const files = [...new Set([...html.matchAll(/_file\/reps\/([^"'/]+)\.[0-9a-f]+\.json/g)].map((m) => m[1]))];
+      const files = [...new Set([...html.matchAll(/_file\/data\/reps\/([^"'/]+)\.[0-9a-f]+\.json/g)].map((m) => m[1]))];
       expect(files, rep).toEqual([rep]);
       const d = repData(rep);
       expect(d.is_reps.length, `${rep} is one rep`).toBe(1);
@@ -78,7 +78,7 @@ describe("rep pages of the sample", () => {
     expect(pii.length).toBeGreaterThan(0);
     const values = new Set(pii.map((x) => String(x.v)));
     for (const rep of isReps) {
-      const text = readFileSync(shippedFile(join(out, "_file", "reps"), rep), "utf8");
+      const text = readFileSync(shippedFile(join(out, "_file", "data", "reps"), rep), "utf8");
       // any quoted string value in the file that is a lead's email, phone or last name
       const leaked = [...text.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).filter((s) => values.has(s));
       expect(leaked, rep).toEqual([]);

@@ -113,8 +113,8 @@ describe("rep pages", () => {
     // IS reps of the fixture: U1 and U2 (Department IS, and appointment setters)
     expect(readdirSync(join(out, "reps")).sort()).toEqual(["U1.html", "U2.html"]);
     const data = (rep: string) => {
-      const file = readdirSync(join(out, "_file", "reps")).find((n) => n.startsWith(`${rep}.`))!;
-      return JSON.parse(readFileSync(join(out, "_file", "reps", file), "utf8")) as Record<string, Record<string, unknown>[]>;
+      const file = readdirSync(join(out, "_file", "data", "reps")).find((n) => n.startsWith(`${rep}.`))!;
+      return JSON.parse(readFileSync(join(out, "_file", "data", "reps", file), "utf8")) as Record<string, Record<string, unknown>[]>;
     };
     for (const rep of ["U1", "U2"]) {
       const rows = Object.values(data(rep)).flat();
