@@ -12,8 +12,9 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { type Config, configEnv, engineSettings, PROJECT_ROOT, reuseEnabled, siteSettings } from "./config.ts";
+import { type Config, configEnv, engineSettings, outputDir, PROJECT_ROOT, reuseEnabled, siteSettings } from "./config.ts";
 import { ensureMarts } from "./marts.ts";
+import { newBuildDir, publish, withBuildLock } from "./publish.ts";
 import { publishSiteData } from "./site-data.ts";
 import { setLanguage } from "../src/components/i18n.js";
 import { footerText, ICON_LINK } from "../src/components/site.js";
@@ -21,7 +22,6 @@ import { footerText, ICON_LINK } from "../src/components/site.js";
 const SRC = join(PROJECT_ROOT, "src");
 const SITES_ROOT = join(PROJECT_ROOT, ".relay", "sites");
 const CACHE = join(SRC, ".observablehq", "cache");
-export const DIST = join(PROJECT_ROOT, "dist");
 
 // Framework looks up the latest version of these packages on the npm registry while
 // bundling its own client, only to write lazy import paths nobody here uses. An empty
@@ -55,43 +55,6 @@ function framework(command: "build" | "preview", env: Record<string, string>): P
   });
 }
 
-/**
- * Framework keeps one cache under src/, so two builds at once would clear each other's
- * loader outputs: builds take turns through a lock file.
- */
-async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
-  const lock = join(PROJECT_ROOT, ".relay", "build.lock");
-  mkdirSync(dirname(lock), { recursive: true });
-  for (let waited = 0; ; waited += 200) {
-    try {
-      writeFileSync(lock, String(process.pid), { flag: "wx" });
-      break;
-    } catch {
-      const holder = Number(readFileSync(lock, "utf8"));
-      if (!holder || !isAlive(holder)) {
-        rmSync(lock, { force: true }); // left by a build that died
-        continue;
-      }
-      if (waited === 0) console.error(`relay: waiting for another build (pid ${holder}) to finish`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(lock, { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export interface BuildTimings {
   /** The DuckDB pass and the mart files (0 when the marts of these inputs existed). */
   marts_seconds: number;
@@ -102,9 +65,11 @@ export interface BuildTimings {
   /** The same marts, pages and code were built before: that site was copied. */
   reused_site: boolean;
   pages: number;
+  /** The marts the site was built from. */
+  marts_dir: string;
 }
 
-export async function buildSite(cfg: Config, out = DIST): Promise<BuildTimings> {
+export async function buildSite(cfg: Config, out = outputDir()): Promise<BuildTimings> {
   return withBuildLock(() => buildUnlocked(cfg, resolve(out)));
 }
 
@@ -117,8 +82,7 @@ async function buildUnlocked(cfg: Config, out: string): Promise<BuildTimings> {
   const lang = siteSettings().lang;
   const cached = join(SITES_ROOT, siteFingerprint(martsDir, lang));
   const reusedSite = reuseEnabled() && existsSync(cached);
-  const tmp = `${out}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
+  const tmp = newBuildDir(out);
   try {
     if (reusedSite) {
       // nothing a page shows changed since that build: the same bytes, without Framework
@@ -132,10 +96,7 @@ async function buildUnlocked(cfg: Config, out: string): Promise<BuildTimings> {
       finishHtml(tmp, lang, Date.parse(`${asOf}T00:00:00Z`));
       keepSite(tmp, cached);
     }
-    const old = `${out}.old-${process.pid}`;
-    if (existsSync(out)) renameSync(out, old);
-    renameSync(tmp, out);
-    rmSync(old, { recursive: true, force: true });
+    publish(tmp, out);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -146,6 +107,7 @@ async function buildUnlocked(cfg: Config, out: string): Promise<BuildTimings> {
     reused_marts: reusedMarts,
     reused_site: reusedSite,
     pages: walkFiles(out).filter((f) => f.endsWith(".html")).length,
+    marts_dir: martsDir,
   };
   console.error(`relay: built ${out} (marts ${martsSeconds.toFixed(1)} s, total ${timings.total_seconds.toFixed(1)} s)`);
   return timings;

@@ -55,7 +55,7 @@ describe.each(CASES.map((c, i) => ({ ...c, i })))("$name", (c) => {
 
 describe("relay build on bad input", () => {
   // a representative few: the build must stop before anything is published
-  const picks = ["opportunities object missing", "leads without CreatedDate", "Amount stored as text", "one corrupt part in a folder of parts", "bytes that are not UTF-8 in a name"];
+  const picks = ["opportunities object missing", "leads without CreatedDate", "Amount stored as text", "one corrupt part in a folder of parts", "bytes that are not UTF-8 in a name", "Shift_JIS bytes in a UTF-8 text column"];
   for (const name of picks) {
     it(`${name}: stops and leaves the published site as it was`, async () => {
       const c = CASES.find((x) => x.name === name)!;
@@ -68,7 +68,9 @@ describe("relay build on bad input", () => {
       expect(r.err).toContain("Fix: ");
       expect(readdirSync(site).sort()).toEqual(before);
       expect(readFileSync(join(site, "cases.ts"), "utf8")).toContain("bad-input corpus");
-      expect(readdirSync(work).filter((n) => n.includes(".tmp-"))).toEqual([]);
+      expect(readdirSync(work).filter((n) => n.includes(".tmp"))).toEqual([]);
+      const builds = join(work, `.site-${picks.indexOf(name)}-builds`);
+      expect(existsSync(builds) ? readdirSync(builds).filter((n) => n.includes(".tmp")) : []).toEqual([]);
       expect(existsSync(join(site, "index.html"))).toBe(false);
     });
   }
