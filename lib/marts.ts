@@ -9,7 +9,9 @@ import { join, relative } from "node:path";
 import { type BusinessSettings, type Config, PROJECT_ROOT, resolveSettings, reuseEnabled } from "./config.ts";
 import { readTable, toCsv, toJson } from "./export.ts";
 import { closePipeline, martModels, type Pipeline, runPipeline } from "./pipeline.ts";
+import { dataFingerprint } from "./fingerprint.ts";
 import { pageFiles } from "./page-files.ts";
+import { RECONCILIATION_MARTS } from "./reconcile.ts";
 import { writeRepFiles } from "./rep-files.ts";
 import { hasStore, storePath } from "./store.ts";
 
@@ -25,6 +27,8 @@ export async function writeMarts(p: Pipeline, dir: string, { all = false } = {})
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   const used = pageFiles();
+  // the check and build summaries read these whatever the pages do
+  used.json.push(...RECONCILIATION_MARTS);
   const names: string[] = [];
   for (const m of martModels(p)) {
     const json = all || used.json.includes(m.name);
@@ -43,8 +47,8 @@ export async function writeMarts(p: Pipeline, dir: string, { all = false } = {})
 }
 
 /**
- * A key for "same inputs": the SQL, the library code, the data files (path, size,
- * modification time) and the resolved calendar (as-of date included, so a build with no
+ * A key for "same inputs": the SQL, the library code, the data files' content and the
+ * resolved calendar (as-of date included, so a build with no
  * as-of date gets new marts when the business day turns). Any edit gives a new key, so a
  * rebuild never serves marts computed from older inputs.
  */
@@ -53,10 +57,7 @@ export function inputsFingerprint(cfg: Config, settings: BusinessSettings): stri
   for (const dir of [cfg.sqlDir, join(PROJECT_ROOT, "lib")]) {
     for (const f of walk(dir)) h.update(relative(PROJECT_ROOT, f)).update(readFileSync(f));
   }
-  for (const f of walk(cfg.dataDir)) {
-    const s = statSync(f);
-    h.update(relative(cfg.dataDir, f)).update(`${s.size}:${s.mtimeMs}`);
-  }
+  h.update(dataFingerprint(cfg.dataDir));
   h.update(JSON.stringify(settings));
   // which marts the pages read decides which files are written
   h.update(JSON.stringify(pageFiles()));

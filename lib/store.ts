@@ -7,8 +7,9 @@
 // `relay build` when one exists; a build with new data (the nightly) runs in memory.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { type BusinessSettings, type Config, PROJECT_ROOT } from "./config.ts";
+import { dataFingerprint } from "./fingerprint.ts";
 
 export const STORE_ROOT = join(PROJECT_ROOT, ".relay", "models");
 
@@ -17,12 +18,7 @@ const SOURCE_CODE = ["lib/source.ts", "lib/contract.ts", "lib/pipeline.ts", "lib
 
 /** The store of this data set, settings and source code. */
 export function storePath(cfg: Config, settings: BusinessSettings): string {
-  const h = createHash("sha256");
-  for (const f of dataFiles(cfg.dataDir)) {
-    const s = statSync(f);
-    h.update(relative(cfg.dataDir, f)).update(`${s.size}:${s.mtimeMs}`);
-  }
-  h.update(cfg.dataDir).update(JSON.stringify(settings));
+  const h = createHash("sha256").update(dataFingerprint(cfg.dataDir)).update(cfg.dataDir).update(JSON.stringify(settings));
   for (const f of SOURCE_CODE) h.update(readFileSync(join(PROJECT_ROOT, f)));
   mkdirSync(STORE_ROOT, { recursive: true });
   return join(STORE_ROOT, `${h.digest("hex").slice(0, 16)}.duckdb`);
@@ -48,12 +44,4 @@ export function pruneStores(keep = 2) {
 /** A model's hash: its SQL and the hashes of the models it depends on. */
 export function modelHash(sql: string, dependencyHashes: string[]): string {
   return createHash("sha256").update(sql).update(dependencyHashes.join(",")).digest("hex").slice(0, 16);
-}
-
-function dataFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).sort().flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? dataFiles(p) : [p];
-  });
 }
