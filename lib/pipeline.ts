@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { type BusinessSettings, type Config, resolveSettings } from "./config.ts";
 import { type Db, openDb, queryRows, sqlIdent, sqlString } from "./db.ts";
+import { CONTRACT } from "./contract.ts";
 import { InputError } from "./errors.ts";
 import { loadModels, type Model } from "./models.ts";
 import { modelHash, pruneStores, storePath } from "./store.ts";
@@ -55,7 +56,7 @@ export async function runPipeline(config: Config, settings?: BusinessSettings, o
       const hash = modelHash(model.sql, model.dependsOn.map((d) => hashes.get(d) ?? d));
       hashes.set(model.name, hash);
       const reused = !model.isDdl && stored.get(model.name) === hash;
-      if (!reused) await runModel(db, model, config.sqlDir, store ? hash : null);
+      if (!reused) await runModel(db, model, config.sqlDir, store ? hash : null, source);
       if (model.name === "settings") resolved = await applySettings(db, calendar);
       timings.push({ model: model.name, seconds: (performance.now() - started) / 1000, reused });
     }
@@ -103,7 +104,7 @@ async function storedHashes(db: Db): Promise<Map<string, string>> {
 }
 
 /** Run one model; in a store, the table and its hash change together or not at all. */
-async function runModel(db: Db, model: Model, sqlDir: string, storeHash: string | null) {
+async function runModel(db: Db, model: Model, sqlDir: string, storeHash: string | null, source: SourceReport) {
   const sql = model.isDdl ? model.sql : `CREATE OR REPLACE TABLE ${sqlIdent(model.name)} AS\n${model.sql}`;
   try {
     if (storeHash === null || model.isDdl) return void (await db.run(sql));
@@ -113,12 +114,14 @@ async function runModel(db: Db, model: Model, sqlDir: string, storeHash: string 
     await db.run("COMMIT");
   } catch (e) {
     if (storeHash !== null && !model.isDdl) await db.run("ROLLBACK").catch(() => {});
-    throw modelError(e, model, sqlDir);
+    throw await modelError(db, source, e, model, sqlDir);
   }
 }
 
-function modelError(e: unknown, model: Model, sqlDir: string): Error {
+async function modelError(db: Db, source: SourceReport, e: unknown, model: Model, sqlDir: string): Promise<Error> {
   const message = String((e as Error).message ?? e);
+  const encoding = message.match(/Invalid string encoding found in Parquet file "([^"]+)": value "(.*)" is not valid UTF8/);
+  if (encoding) return notUtf8(db, source, encoding[1], encoding[2]);
   // DuckDB names the Parquet file when the data itself is bad (e.g. invalid UTF-8).
   const file = message.match(/["']?([^"'\s]+\.parquet)["']?/i)?.[1];
   if (file) {
@@ -126,6 +129,28 @@ function modelError(e: unknown, model: Model, sqlDir: string): Error {
       "re-export the file; text columns must be valid UTF-8 and every value must fit the contract's type");
   }
   return new Error(`sql/${relative(sqlDir, model.file)}: ${message}`);
+}
+
+/**
+ * A text column whose bytes are not UTF-8 (an export from a Shift_JIS system): DuckDB names
+ * the file but not the column, so each text column the pipeline reads from that file is
+ * read on its own until one fails.
+ */
+async function notUtf8(db: Db, source: SourceReport, file: string, value: string): Promise<Error> {
+  const object = source.objects.find((o) => o.files.includes(file));
+  const spec = CONTRACT.find((o) => o.name === object?.object);
+  let column: string | null = null;
+  for (const c of spec?.columns ?? []) {
+    if (c.type !== "VARCHAR" || c.pii || !object?.columns.includes(c.name)) continue;
+    try {
+      await db.run(`SELECT max(length(${sqlIdent(c.name)})) FROM read_parquet(${sqlString(file)})`);
+    } catch {
+      column = c.name;
+      break;
+    }
+  }
+  return new InputError(file, column, `holds text that is not UTF-8 (e.g. "${value}"), as an export written in Shift_JIS or another legacy encoding does`,
+    `export ${object?.object ?? "the object"} again with UTF-8 text${column ? ` (the column ${column})` : ""}: Relay reads only UTF-8`);
 }
 
 /** Write the resolved calendar into the settings row, then configure the session from it. */

@@ -1,7 +1,7 @@
 // The bad-input corpus: each case is a small export with ONE defect, and the outcome the
 // contract's table prescribes (docs/contract.md, "What bad input gets"): a stop
 // naming file, column and fix, or exact quarantine / warning counts.
-import { mkdirSync, rmSync, truncateSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, truncateSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { sqlString } from "../../lib/db.ts";
@@ -51,6 +51,22 @@ async function rewrite(dir: string, object: string, select: (from: string) => st
   await con.run(`CREATE TABLE t AS SELECT * FROM read_parquet(${sqlString(file)})`);
   await con.run(`COPY (${select("t")}) TO ${sqlString(file)} (FORMAT parquet)`);
   con.closeSync();
+}
+
+/** Overwrite every occurrence of `placeholder` in an uncompressed or plain-encoded file with `bytes` (same length). */
+async function patchBytes(file: string, placeholder: string, bytes: number[]) {
+  const db = await DuckDBInstance.create(":memory:");
+  const con = await db.connect();
+  // rewrite uncompressed, so that the placeholder's bytes are in the file as they are
+  await con.run(`COPY (SELECT * FROM read_parquet(${sqlString(file)})) TO ${sqlString(file + ".plain")} (FORMAT parquet, COMPRESSION uncompressed)`);
+  con.closeSync();
+  const buf = readFileSync(file + ".plain");
+  const needle = Buffer.from(placeholder);
+  let n = 0;
+  for (let i = buf.indexOf(needle); i >= 0; i = buf.indexOf(needle, i + 1), n++) Buffer.from(bytes).copy(buf, i);
+  if (n === 0) throw new Error(`patchBytes: ${placeholder} not found in ${file}`);
+  writeFileSync(file, buf);
+  rmSync(file + ".plain");
 }
 
 const stop = (file: string, column: string | undefined, ...includes: string[]): Outcome => ({ stop: { file, column, includes } });
@@ -129,6 +145,14 @@ export const CASES: Case[] = [
     // a Parquet byte array without the UTF-8 annotation reads as BLOB
     after: (dir) => rewrite(dir, "accounts", (t) => `SELECT * REPLACE (from_hex('41cf') AS Name) FROM ${t}`),
     outcome: stop("accounts.parquet", "Name", "has type BLOB, which cannot be read as VARCHAR", "Fix: write Name as text"),
+  },
+  {
+    name: "Shift_JIS bytes in a UTF-8 text column",
+    // an export from a Shift_JIS system: the column says UTF-8, the bytes are not. DuckDB
+    // writes only valid UTF-8, so a placeholder of the same length is patched in the file
+    after: (dir) => patchBytes(join(dir, "accounts.parquet"), "ZZQXSJIS", [0x83, 0x65, 0x83, 0x58, 0x83, 0x67, 0x8a, 0x94]),
+    rows: (r) => r.accounts!.push({ Id: "A2", Name: "ZZQXSJIS", CustomerType__c: "EndUser" }),
+    outcome: stop("accounts.parquet", "Name", "holds text that is not UTF-8", "Shift_JIS", "Fix: export accounts again with UTF-8 text (the column Name)"),
   },
 
   // ---- row level: quarantined, counted, reconciled -------------------------------
