@@ -2,22 +2,28 @@
 // the library, prints. Exit codes: 0 ok, 1 bad input or failed build, 2 bad usage.
 
 import { existsSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigError, type Config, type FlagValues, resolveConfig } from "./config.ts";
+import { ConfigError, type Config, type FlagValues, outputDir, resolveConfig } from "./config.ts";
 import { InputError } from "./errors.ts";
 import { readTable, toCsv, toJson } from "./export.ts";
 import { closePipeline, runPipeline } from "./pipeline.ts";
 import { loadModels } from "./models.ts";
+import { balanced, reconciliationFromMarts, reconciliationOf, reconciliationText } from "./reconcile.ts";
+import { buildSummary, checkSummary, failureSummary, writeSummary } from "./summary.ts";
 
 const USAGE = `relay — a sales dashboard from a CRM export
 
 Usage:
   relay sample [--out DIR] [--scale N] [--seed S]   write a generated data set (default .relay/sample)
-  relay check  [--data DIR] [--as-of YYYY-MM-DD]    validate an export and reconcile its rows
-  relay build  [--data DIR] [--as-of YYYY-MM-DD] [--out DIR]  build the site (default dist/)
+  relay check  [--data DIR] [--as-of YYYY-MM-DD] [--summary FILE]
+                                                    validate an export and reconcile its rows
+  relay build  [--data DIR] [--as-of YYYY-MM-DD] [--out DIR] [--summary FILE]
+                                                    build the site (default dist/), published only when complete
   relay query <mart> [--data DIR] [--as-of DATE] [--format json|csv]
   relay query --list                                list the marts
   relay dev    [--data DIR] [--as-of DATE]          live preview
+  relay fingerprint [--data DIR]                    a hash of the export's files (a CI cache key)
   relay bench  [--scale 1,10,100] [--json FILE]     time the build at several data sizes (see bench/bench.ts)
 
 Settings (flags win over the environment):
@@ -25,7 +31,10 @@ Settings (flags win over the environment):
   --as-of YYYY-MM-DD    RELAY_AS_OF           default: today in the business time zone
   --timezone NAME       RELAY_TIMEZONE        default: Asia/Tokyo (sql/rules/settings.sql)
   --fy-start-month N    RELAY_FY_START_MONTH  default: 4 (April)
-  --holidays jp|none|F  RELAY_HOLIDAYS        default: jp`;
+  --holidays jp|none|F  RELAY_HOLIDAYS        default: jp
+  --out DIR             RELAY_OUT             default: dist/ (relay build)
+                        RELAY_MEMORY_LIMIT    default: 2GB (DuckDB spills to .relay/tmp beyond it)
+                        RELAY_LANG            en (default) or ja`;
 
 const COMMON = {
   data: { type: "string" },
@@ -54,6 +63,8 @@ export async function main(argv: string[]): Promise<number> {
         return await dev(rest);
       case "bench":
         return await bench(rest);
+      case "fingerprint":
+        return await fingerprint(rest);
       case undefined:
       case "help":
       case "--help":
@@ -123,25 +134,43 @@ async function sample(args: string[]): Promise<number> {
 }
 
 async function check(args: string[]): Promise<number> {
-  const { values } = parse(args, {});
-  const cfg = await prepareConfig(flagValues(values));
-  const p = await runPipeline(cfg);
+  const { values } = parse(args, { summary: { type: "string" } });
+  const summaryFile = values.summary as string | undefined;
+  return withSummary("check", summaryFile, async () => {
+    const cfg = await prepareConfig(flagValues(values));
+    const p = await runPipeline(cfg);
+    try {
+      const r = await reconciliationOf(p);
+      console.log(reconciliationText(r, cfg.dataDir));
+      writeSummary(checkSummary(r, balanced(r)), summaryFile);
+      return balanced(r) ? 0 : 1;
+    } finally {
+      await closePipeline(p);
+    }
+  });
+}
+
+/** On a failure, the summary says what failed before the error ends the log. */
+async function withSummary(command: "check" | "build", file: string | undefined, fn: () => Promise<number>): Promise<number> {
   try {
-    const { reconcile } = await import("./reconcile.ts");
-    const report = await reconcile(p);
-    console.log(report.text);
-    return report.ok ? 0 : 1;
-  } finally {
-    await closePipeline(p);
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof UsageError)) writeSummary(failureSummary(command, `relay: ${(e as Error).message ?? e}`), file);
+    throw e;
   }
 }
 
 async function build(args: string[]): Promise<number> {
-  const { values } = parse(args, { out: { type: "string" } });
-  const cfg = await prepareConfig(flagValues(values));
-  const { buildSite, DIST } = await import("./build.ts");
-  await buildSite(cfg, (values.out as string | undefined) ?? DIST);
-  return 0;
+  const { values } = parse(args, { out: { type: "string" }, summary: { type: "string" } });
+  const summaryFile = values.summary as string | undefined;
+  return withSummary("build", summaryFile, async () => {
+    const cfg = await prepareConfig(flagValues(values));
+    const { buildSite } = await import("./build.ts");
+    const out = values.out ? resolve(values.out as string) : outputDir();
+    const t = await buildSite(cfg, out);
+    writeSummary(buildSummary(reconciliationFromMarts(t.marts_dir), { ...t, out: relative(process.cwd(), out) || "." }), summaryFile);
+    return 0;
+  });
 }
 
 async function dev(args: string[]): Promise<number> {
@@ -149,6 +178,15 @@ async function dev(args: string[]): Promise<number> {
   const cfg = await prepareConfig(flagValues(values));
   const { previewSite } = await import("./build.ts");
   return previewSite(cfg);
+}
+
+/** The export's fingerprint (a hash of its files' content), for a CI cache key. */
+async function fingerprint(args: string[]): Promise<number> {
+  const { values } = parse(args, {});
+  const cfg = await prepareConfig(flagValues(values));
+  const { dataFingerprint } = await import("./fingerprint.ts");
+  console.log(dataFingerprint(cfg.dataDir));
+  return 0;
 }
 
 /** The benchmark script prints figures; it is a script so that it can run on its own too. */

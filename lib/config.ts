@@ -166,6 +166,17 @@ export interface EngineSettings {
   threads: number;
 }
 
+/** Where `relay build` publishes when --out is not given: RELAY_OUT, or dist/ in the project. */
+export function outputDir(env: NodeJS.ProcessEnv = process.env): string {
+  const out = nonEmpty(env.RELAY_OUT);
+  return out ? resolve(out) : join(PROJECT_ROOT, "dist");
+}
+
+/** Where GitHub Actions collects a job's Markdown summary (GITHUB_STEP_SUMMARY), when running there. */
+export function ciSettings(env: NodeJS.ProcessEnv = process.env): { stepSummary: string | undefined } {
+  return { stepSummary: nonEmpty(env.GITHUB_STEP_SUMMARY) };
+}
+
 /** RELAY_REUSE=off: compute the marts and render the pages even when these inputs were built before. */
 export function reuseEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return nonEmpty(env.RELAY_REUSE) !== "off";

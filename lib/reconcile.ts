@@ -1,29 +1,50 @@
-// The per-object reconciliation that `relay check` prints: rows read = rows used +
-// rows quarantined, the quarantine reasons, and the warnings. It reads the same marts
-// as the data-quality page.
+// The per-object reconciliation: rows read = rows used + rows quarantined, the quarantine
+// reasons, and the warnings, as `relay check` prints it and as the check and build
+// summaries report it. It reads the same marts as the data-quality page: from a finished
+// pipeline, or from the mart files of a build.
 
-import { queryRows } from "./db.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { queryRows, type Row } from "./db.ts";
 import type { Pipeline } from "./pipeline.ts";
+import type { Reconciliation } from "./summary.ts";
 
-export async function reconcile(p: Pipeline): Promise<{ ok: boolean; text: string }> {
-  const objects = await queryRows(p.db, "SELECT * FROM data_reconciliation");
-  const reasons = await queryRows(p.db, "SELECT * FROM data_quarantine");
-  const warnings = await queryRows(p.db, "SELECT * FROM data_warnings");
-  const lines = [`data: ${p.config.dataDir}`, `as of: ${p.settings.as_of} (${p.settings.timezone})`, ""];
+/** The marts it reads: a build writes them whatever the pages read (lib/marts.ts). */
+export const RECONCILIATION_MARTS = ["build_info", "data_reconciliation", "data_quarantine", "data_warnings"];
+
+export async function reconciliationOf(p: Pipeline): Promise<Reconciliation> {
+  const [info] = await queryRows(p.db, "SELECT * FROM build_info");
+  return from(info, await queryRows(p.db, "SELECT * FROM data_reconciliation"), await queryRows(p.db, "SELECT * FROM data_quarantine"), await queryRows(p.db, "SELECT * FROM data_warnings"));
+}
+
+export function reconciliationFromMarts(dir: string): Reconciliation {
+  const read = (m: string) => JSON.parse(readFileSync(join(dir, `${m}.json`), "utf8")) as Row[];
+  return from(read("build_info")[0], read("data_reconciliation"), read("data_quarantine"), read("data_warnings"));
+}
+
+function from(info: Row, objects: Row[], quarantine: Row[], warnings: Row[]): Reconciliation {
+  return { asOf: String(info.as_of), timezone: String(info.timezone), dataLabel: String(info.data_label), isSample: Boolean(info.is_sample), objects, quarantine, warnings };
+}
+
+export function balanced(r: Reconciliation): boolean {
+  return r.objects.every((o) => Number(o.rows_read) === Number(o.rows_used) + Number(o.rows_quarantined));
+}
+
+/** The terminal report of `relay check`. */
+export function reconciliationText(r: Reconciliation, dataDir: string): string {
+  const lines = [`data: ${dataDir}`, `as of: ${r.asOf} (${r.timezone})`, ""];
   lines.push(`${"object".padEnd(20)} ${"read".padStart(10)} ${"used".padStart(10)} ${"quarantined".padStart(12)}  source`);
-  let ok = true;
-  for (const o of objects) {
-    const balanced = Number(o.rows_read) === Number(o.rows_used) + Number(o.rows_quarantined);
-    ok &&= balanced;
-    lines.push(`${String(o.object).padEnd(20)} ${String(o.rows_read).padStart(10)} ${String(o.rows_used).padStart(10)} ${String(o.rows_quarantined).padStart(12)}  ${o.present ? o.source : "(absent: views that need it are off)"}${balanced ? "" : "  <- does not add up"}`);
-    for (const r of reasons.filter((r) => r.object === o.object)) {
-      lines.push(`${"".padEnd(20)}   quarantined ${String(r.rows).padStart(8)}  ${r.reason}`);
+  for (const o of r.objects) {
+    const ok = Number(o.rows_read) === Number(o.rows_used) + Number(o.rows_quarantined);
+    lines.push(`${String(o.object).padEnd(20)} ${String(o.rows_read).padStart(10)} ${String(o.rows_used).padStart(10)} ${String(o.rows_quarantined).padStart(12)}  ${o.present ? o.source : "(absent: views that need it are off)"}${ok ? "" : "  <- does not add up"}`);
+    for (const q of r.quarantine.filter((q) => q.object === o.object)) {
+      lines.push(`${"".padEnd(20)}   quarantined ${String(q.rows).padStart(8)}  ${q.reason}`);
     }
   }
-  if (warnings.length) {
+  if (r.warnings.length) {
     lines.push("", "warnings (rows kept):");
-    for (const w of warnings) lines.push(`  ${String(w.object).padEnd(20)} ${String(w.column).padEnd(14)} ${String(w.rows).padStart(8)}  ${w.warning}`);
+    for (const w of r.warnings) lines.push(`  ${String(w.object).padEnd(20)} ${String(w.column).padEnd(14)} ${String(w.rows).padStart(8)}  ${w.warning}`);
   }
-  lines.push("", ok ? "ok: the export meets the contract; every row is accounted for" : "error: rows do not reconcile");
-  return { ok, text: lines.join("\n") };
+  lines.push("", balanced(r) ? "ok: the export meets the contract; every row is accounted for" : "error: rows do not reconcile");
+  return lines.join("\n");
 }
