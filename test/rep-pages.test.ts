@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { generateSample } from "../lib/sample/generate.ts";
 import { tempDir } from "./helpers/fixture.ts";
 import { relay } from "./helpers/relay.ts";
+import { launch, serve, visit } from "./helpers/browser.ts";
 
 const work = tempDir("relay-rep-pages-");
 const data = join(work, "sample");
@@ -99,6 +100,25 @@ describe("rep pages of the sample", () => {
     for (const team of ["all", "SDR", "BDR", "Recycle"]) {
       expect(r(team, "unique_accounts"), team).toBeGreaterThan(r(team, "activities"));
       expect(r(team, "unique_accounts"), team).toBeGreaterThan(0.7);
+    }
+  });
+});
+
+describe("the sample's pages in Chromium", () => {
+  it("say that the data is a generated sample, however old it is", async () => {
+    const browser = await launch();
+    const site = await serve(out);
+    try {
+      // a reader years later: a sample is never "stale", it is a sample
+      for (const path of ["/", "/funnel", `/reps/${isReps[0]}`]) {
+        const v = await visit(browser, site, path, { now: new Date("2030-01-01T09:00:00+09:00") });
+        expect(await v.page.locator(".freshness").textContent(), path).toBe("Generated sample data, as of Sep 30, 2025: not your company's numbers.");
+        expect(await v.page.locator(".freshness.stale").count()).toBe(0);
+        await v.page.context().close();
+      }
+    } finally {
+      await site.close();
+      await browser.close();
     }
   });
 });

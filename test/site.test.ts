@@ -128,6 +128,39 @@ describe("rep pages", () => {
   });
 });
 
+describe("the staleness notice", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => browser?.close());
+
+  const notice = async (now: Date, path = "/funnel") => {
+    const site = await serve(join(work, "site-3"));
+    try {
+      const v = await visit(browser, site, path, { now });
+      return { stale: await v.page.locator(".freshness.stale").count(), text: await v.page.locator(".freshness").textContent() };
+    } finally {
+      await site.close();
+    }
+  };
+
+  it("stays quiet while the data is at most two days old, in the business time zone", async () => {
+    // 2024-10-02 in Tokyo: two days after the as-of date, the allowed age
+    expect(await notice(new Date("2024-10-02T23:00:00+09:00"))).toEqual({ stale: 0, text: "Data as of Sep 30, 2024." });
+  });
+
+  it("tells the reader on every page when the data is older, counting days in Tokyo, not UTC", async () => {
+    // 2024-10-02 15:30 UTC is already 00:30 on the 3rd in Tokyo: three days old
+    const r = await notice(new Date("2024-10-02T15:30:00Z"));
+    expect(r.stale).toBe(1);
+    expect(r.text).toBe("This data is 3 days old (as of Sep 30, 2024): the nightly update has not run since. Numbers below describe that day.");
+    for (const path of ["/", "/stagnation", "/reps/U1", "/data-quality"]) {
+      expect((await notice(new Date("2024-10-09T09:00:00+09:00"), path)).text, path).toContain("This data is 9 days old");
+    }
+  });
+});
+
 describe("the built site in Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -153,11 +186,15 @@ describe("the built site in Chromium", () => {
     }
   });
 
-  for (const path of ["/", "/funnel", "/stagnation", "/productivity", "/source-mix", "/reps/U1", "/segments", "/win-loss", "/campaigns", "/data-quality"]) {
-    it(`${path} renders its charts with no console error and no outside request`, async () => {
+  // the data is as of 2024-09-30; the reader's clock is a day later (Tokyo)
+  const dayAfter = new Date("2024-10-01T12:00:00+09:00");
+  for (const path of ["/", "/funnel", "/stagnation", "/pipeline", "/productivity", "/source-mix", "/reps/U1", "/segments", "/win-loss", "/campaigns", "/data-quality"]) {
+    it(`${path} renders its charts with no console error and no outside request, and says as of when`, async () => {
       const site = await serve(join(work, "site-3"));
       try {
-        const v = await visit(browser, site, path);
+        const v = await visit(browser, site, path, { now: dayAfter });
+        expect(await v.page.locator(".freshness").textContent()).toBe("Data as of Sep 30, 2024.");
+        expect(await v.page.locator(".freshness.stale").count()).toBe(0);
         expect(v.consoleErrors).toEqual([]);
         expect(v.externalRequests).toEqual([]);
         expect(await v.page.locator("h1").first().textContent()).toBeTruthy();

@@ -1,5 +1,5 @@
 -- What the dashboard describes: the as-of date, the business calendar, the data set and
--- the date range of its records.
+-- the date range of its records, and after how many days the pages call the data stale.
 select
     s.as_of,
     s.timezone,
@@ -14,6 +14,7 @@ select
     fiscal_year_label(s.as_of)                                      as as_of_fiscal_year,
     fiscal_year(s.as_of)                                            as as_of_fy,
     fiscal_quarter_label(s.as_of)                                   as as_of_fiscal_quarter,
-    month_label(s.as_of)                                            as as_of_month
+    month_label(s.as_of)                                            as as_of_month,
+    s.stale_after_days
 from settings s
 cross join relay_data d

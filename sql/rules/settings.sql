@@ -27,4 +27,5 @@ select
     1620                        as annual_appointment_target,  -- appointments (SQLs) per fiscal year, all IS
 
     -- pages
-    20                          as list_page_rows              -- rows a long list shows before "download the rest as CSV"
+    20                          as list_page_rows,             -- rows a long list shows before "download the rest as CSV"
+    2                           as stale_after_days            -- pages warn when the data is older than this (the nightly failed)

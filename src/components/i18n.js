@@ -43,6 +43,9 @@ const STRINGS = {
     "label.source": "Source",
     "empty.no_events": "No funnel events in this selection: nothing was created, qualified or won in it by the as-of date.",
     "source.mart": "Source: mart {mart} (sql/marts/{mart}.sql) · relay query {mart}",
+    "fresh.as_of": "Data as of {as_of}.",
+    "fresh.stale": "This data is {n} days old (as of {as_of}): the nightly update has not run since. Numbers below describe that day.",
+    "fresh.sample": "Generated sample data, as of {as_of}: not your company's numbers.",
     // --- navigation: nav.<key> is the page name, nav.<key>.blurb its line on the home page ---
     "nav.funnel": "Funnel",
     "nav.funnel.blurb": "MQL → SQL → phases → won, by period and by cohort, with conversion at every step.",
@@ -358,6 +361,9 @@ const STRINGS = {
     "dq.map_sources": "Unmapped sources count as unclassified; map them in sql/rules/source_kinds.sql.",
   },
   ja: {
+    "fresh.as_of": "{as_of}時点のデータ。",
+    "fresh.stale": "このデータは{n}日前（{as_of}時点）のものです。夜間の更新が止まっています。以下の数字はその日時点の値です。",
+    "fresh.sample": "生成したサンプルデータ（{as_of}時点）です。自社の数字ではありません。",
     // --- pipeline ---
     "nav.pipeline": "パイプライン",
     "nav.pipeline.blurb": "今四半期に予定していた案件、流入・後ろ倒し・クローズの動き、クローズ日が動き続ける案件、目標に対するカバレッジ。",

@@ -56,9 +56,11 @@ export interface Visit {
   externalRequests: string[];
 }
 
-export async function visit(browser: Browser, site: Site, path: string, opts: { colorScheme?: "light" | "dark"; width?: number } = {}): Promise<Visit> {
+export async function visit(browser: Browser, site: Site, path: string, opts: { colorScheme?: "light" | "dark"; width?: number; now?: Date } = {}): Promise<Visit> {
   const context = await browser.newContext({ colorScheme: opts.colorScheme ?? "light", viewport: { width: opts.width ?? 1400, height: 1000 } });
   const page = await context.newPage();
+  // the reader's clock, for pages that compare the data's date with today
+  if (opts.now) await page.clock.setFixedTime(opts.now);
   const consoleErrors: string[] = [];
   const externalRequests: string[] = [];
   page.on("console", (m) => {
