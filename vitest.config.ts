@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/helpers/global-setup.ts"],
     // DuckDB passes and site builds take seconds, not milliseconds.
     testTimeout: 180_000,
     hookTimeout: 300_000,

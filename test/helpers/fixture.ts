@@ -17,8 +17,9 @@ export interface FixtureOptions {
   dropColumns?: string[];
 }
 
+/** A new folder under the test run's temporary folder (test/helpers/global-setup.ts). */
 export function tempDir(prefix = "relay-test-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(process.env.RELAY_TEST_TMP ?? tmpdir(), prefix));
 }
 
 /** Write a fixture data directory and return its path. */
