@@ -79,7 +79,7 @@ for (const scale of scales) {
     if (g.code !== 0) throw new Error(`relay sample failed:\n${g.err}`);
     generateSeconds = g.seconds;
   }
-  const env = values["memory-limit"] ? { RELAY_MEMORY_LIMIT: values["memory-limit"] } : {};
+  const env: Record<string, string> = values["memory-limit"] ? { RELAY_MEMORY_LIMIT: values["memory-limit"] } : {};
   const floor = await run(["bench/floor.ts", "--data", data], env);
   const pass = await run(["bench/pass.ts", "--data", data], env);
   const passJson = lastJson(pass, "the pass");
