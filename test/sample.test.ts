@@ -114,3 +114,100 @@ describe("relay sample", () => {
     expect(Number(r.active_sources)).toBe(2);
   });
 });
+
+describe("relay sample: the opportunity history moves like a CRM's", () => {
+  // the history rows in the order the CRM wrote them, each with the row before it
+  const HISTORY = `
+    WITH h AS (
+      SELECT *,
+        (CreatedDate + INTERVAL 9 HOUR)::DATE AS day,
+        lag(StageName) OVER w AS prev_stage, lag(Amount) OVER w AS prev_amount, lag(CloseDate) OVER w AS prev_close,
+        row_number() OVER (PARTITION BY OpportunityId ORDER BY CreatedDate DESC, Id DESC) AS from_last
+      FROM opportunity_history
+      WINDOW w AS (PARTITION BY OpportunityId ORDER BY CreatedDate, Id))`;
+  const KNOWN_STAGES = `('01 Pre-Opportunity', '02 Issue Recognition', '03 Evaluation', '04 Final Negotiation', '05 Approval', 'Closed Won', 'Closed Lost')`;
+
+  it("ends every deal's history in its current stage, amount and close date", async () => {
+    // (a deal whose latest stage is one the stage map does not know is the data-quality page's example)
+    const [r] = await sql(a, `${HISTORY}
+      SELECT count(*) AS deals,
+        count(*) FILTER (WHERE h.StageName <> o.StageName OR h.Amount IS DISTINCT FROM o.Amount OR h.CloseDate IS DISTINCT FROM o.CloseDate) AS differ
+      FROM h JOIN opportunities o ON o.Id = h.OpportunityId
+      WHERE h.from_last = 1 AND h.StageName IN ${KNOWN_STAGES}`);
+    expect(Number(r.deals)).toBeGreaterThan(1000);
+    expect(Number(r.differ)).toBe(0);
+  });
+
+  it("dates no history row after the as-of date (Tokyo) or before its deal was created", async () => {
+    const [r] = await sql(a, `${HISTORY}
+      SELECT
+        count(*) FILTER (WHERE h.day > DATE '2025-09-30') AS late,
+        count(*) FILTER (WHERE h.CreatedDate < o.CreatedDate) AS early,
+        count(*) FILTER (WHERE h.CloseDate < (o.CreatedDate + INTERVAL 9 HOUR)::DATE) AS close_before_create,
+        count(*) FILTER (WHERE h.prev_stage = h.StageName AND h.Amount IS NOT DISTINCT FROM h.prev_amount AND h.CloseDate = h.prev_close) AS changes_nothing
+      FROM h JOIN opportunities o ON o.Id = h.OpportunityId`);
+    expect(r).toEqual({ late: 0n, early: 0n, close_before_create: 0n, changes_nothing: 0n });
+  });
+
+  it("revises amounts and moves close dates in rows that keep the stage", async () => {
+    const [r] = await sql(a, `${HISTORY},
+      deals AS (
+        SELECT OpportunityId,
+          count(*) FILTER (WHERE CloseDate > prev_close) AS pushes,
+          count(*) FILTER (WHERE CloseDate > prev_close AND date_trunc('quarter', CloseDate) > date_trunc('quarter', prev_close)) AS into_later_quarter,
+          count(*) FILTER (WHERE CloseDate < prev_close AND StageName = prev_stage) AS pulls
+        FROM h GROUP BY 1)
+      SELECT
+        (SELECT count(*) FROM h WHERE StageName = prev_stage AND Amount <> prev_amount AND CloseDate = prev_close) AS amount_only,
+        (SELECT count(*) FROM h WHERE StageName = prev_stage AND Amount IS NOT DISTINCT FROM prev_amount AND CloseDate <> prev_close) AS close_only,
+        (SELECT count(*) FROM h WHERE StageName = prev_stage AND Amount > prev_amount) AS raised,
+        (SELECT count(*) FROM h WHERE StageName = prev_stage AND Amount < prev_amount) AS cut,
+        (SELECT count(*) FROM deals WHERE pushes = 1) AS pushed_once,
+        (SELECT count(*) FROM deals WHERE pushes = 2) AS pushed_twice,
+        (SELECT count(*) FROM deals WHERE pushes >= 3) AS pushed_3_plus,
+        (SELECT count(*) FROM deals WHERE into_later_quarter > 0) AS pushed_across_quarters,
+        (SELECT count(*) FROM deals WHERE pulls > 0) AS pulled_in,
+        (SELECT count(*) FROM deals) AS deals`);
+    for (const k of ["amount_only", "close_only", "raised", "cut", "pushed_once", "pushed_twice", "pushed_3_plus", "pushed_across_quarters", "pulled_in"]) {
+      expect(Number(r[k]), k).toBeGreaterThan(0);
+    }
+    // slipping is common but not the rule, and pulling in is rarer than pushing out
+    expect(Number(r.pushed_once) + Number(r.pushed_twice) + Number(r.pushed_3_plus)).toBeLessThan(Number(r.deals) * 0.8);
+    expect(Number(r.pulled_in)).toBeLessThan(Number(r.pushed_once));
+  });
+
+  it("reopens a few lost deals, which are then what their last row says", async () => {
+    const rows = await sql(a, `${HISTORY}
+      SELECT DISTINCT h.OpportunityId, o.IsClosed, o.StageName
+      FROM h JOIN opportunities o ON o.Id = h.OpportunityId
+      WHERE h.prev_stage = 'Closed Lost' AND h.StageName NOT IN ('Closed Lost', 'Closed Won')`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(100);
+    // some are open again
+    expect(rows.some((r) => r.IsClosed === false)).toBe(true);
+  });
+
+  it("leaves no deal open in one stage for much more than a year: pipeline reviews close them out", async () => {
+    const [r] = await sql(a, `${HISTORY},
+      entered AS (SELECT OpportunityId, max(day) AS day FROM h WHERE prev_stage IS NULL OR prev_stage <> StageName GROUP BY 1)
+      SELECT
+        max(DATE '2025-09-30' - coalesce(e.day, (o.CreatedDate + INTERVAL 9 HOUR)::DATE)) AS longest,
+        count(*) AS open_deals,
+        (SELECT count(*) FROM opportunities WHERE IsClosed AND NOT IsWon AND LossReason__c IN ('No Decision', 'Timing')) AS no_decision_or_timing
+      FROM opportunities o LEFT JOIN entered e ON e.OpportunityId = o.Id
+      WHERE NOT o.IsClosed`);
+    expect(Number(r.open_deals)).toBeGreaterThan(0);
+    expect(Number(r.longest)).toBeLessThanOrEqual(400);
+    expect(Number(r.no_decision_or_timing)).toBeGreaterThan(0);
+  });
+
+  it("spreads open deals' expected close over the coming year, most of it near", async () => {
+    const rows = await sql(a, `
+      SELECT date_trunc('quarter', CloseDate)::DATE::VARCHAR AS quarter, sum(coalesce(Amount, 0)) AS amount
+      FROM opportunities WHERE NOT IsClosed AND CloseDate >= DATE '2025-10-01' GROUP BY 1 ORDER BY 1`);
+    const due = Object.fromEntries(rows.map((r) => [r.quarter, Number(r.amount)]));
+    for (const q of ["2025-10-01", "2026-01-01", "2026-04-01"]) expect(due[q], q).toBeGreaterThan(0);
+    expect(due["2025-10-01"]).toBeGreaterThan(due["2026-04-01"]);
+    expect(Math.max(...rows.map((r) => Date.parse(String(r.quarter))))).toBeLessThan(Date.parse("2026-10-01"));
+  });
+});

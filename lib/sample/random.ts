@@ -80,7 +80,12 @@ export class Random {
   }
 }
 
+/** Every number below 36^3 in upper-case base 36, three digits with leading zeros. */
+const BASE36_3 = Array.from({ length: 36 ** 3 }, (_, i) => i.toString(36).toUpperCase().padStart(3, "0"));
+
 /** An 18-character Salesforce-style Id: a 3-character object prefix and a counter. */
 export function sfId(prefix: string, n: number): string {
+  // the common case (a counter below 36^6) from a table: Ids are made by the million
+  if (Number.isInteger(n) && n >= 0 && n < 36 ** 6) return `${prefix}000000${BASE36_3[Math.floor(n / 46656)]}${BASE36_3[n % 46656]}AAA`;
   return `${prefix}${n.toString(36).toUpperCase().padStart(12, "0")}AAA`;
 }
