@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../lib/config.ts";
 import { readTable, toJson } from "../lib/export.ts";
+import { queryRows } from "../lib/db.ts";
 import { closePipeline, martModels, type Pipeline, runPipeline } from "../lib/pipeline.ts";
 import { join } from "node:path";
 import { jst, tempDir, writeFixture, type FixtureRows } from "./helpers/fixture.ts";
@@ -12,7 +13,8 @@ import { jst, tempDir, writeFixture, type FixtureRows } from "./helpers/fixture.
 const AS_OF = "2025-03-31";
 const S = ["01 Pre-Opportunity", "02 Issue Recognition", "03 Evaluation", "04 Final Negotiation", "05 Approval"];
 // marts about amounts and close dates over time: these are meant to see the new rows
-const MOVEMENT_MARTS = new Set(["pipeline_flow", "pipeline_flow_deals", "pipeline_waterfall", "close_date_pushes", "pipeline_coverage", "rep_pushed_deals"]);
+// (home_summary and home_trend show pipeline coverage among their tiles)
+const MOVEMENT_MARTS = new Set(["pipeline_flow", "pipeline_flow_deals", "pipeline_flow_deals_preview", "pipeline_flow_moves", "pipeline_waterfall", "close_date_pushes", "close_date_pushes_preview", "pipeline_coverage", "rep_pushed_deals", "home_summary", "home_trend"]);
 
 const opp = (id: string, created: string, stage: string, more: Record<string, unknown> = {}) =>
   ({ Id: id, AccountId: "A1", OwnerId: "F1", CreatedDate: jst(created), StageName: stage, Amount: 1000, CloseDate: "2025-06-30", AppointmentSetterId__c: "R1", Origin__c: "SQL", ...more });
@@ -91,5 +93,28 @@ describe("history rows that change only amount or close date", () => {
 
   it("do move the marts about amounts and close dates", () => {
     expect(after.close_date_pushes).not.toBe(before.close_date_pushes);
+  });
+});
+
+describe("a deal lost, then reopened with a later close date", () => {
+  it("was lost in between: its reopened stage is a new stay, counted from the day it reopened", async () => {
+    n = 0;
+    const rows = base();
+    rows.opportunities = [opp("R1", "2024-10-01", S[1], { CloseDate: "2025-06-30" })];
+    rows.opportunity_history = [
+      h("R1", "2024-10-01", S[1], 1000, "2024-12-31"),
+      h("R1", "2024-12-15", "Closed Lost", 1000, "2024-12-15"),
+      // reopened at 02 on 2025-02-01, due at the end of June
+      h("R1", "2025-02-01", S[1], 1000, "2025-06-30"),
+    ];
+    rows.tasks = [];
+    const p = await runPipeline(resolveConfig({ data: await writeFixture(rows), asOf: AS_OF }, {}));
+    try {
+      const [d] = await queryRows(p.db, "select phase, days_in_stage from stalled_deals where opportunity_id = 'R1'");
+      // 2025-02-01 to 2025-03-31: 58 days at 02 (counting from 2024-10-01, before it was lost, would be 181)
+      expect(d).toEqual({ phase: "02", days_in_stage: 58 });
+    } finally {
+      await closePipeline(p);
+    }
   });
 });

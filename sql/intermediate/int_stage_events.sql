@@ -17,7 +17,10 @@ history as (
         created_date                                as entered_date,
         created_at                                  as entered_at,
         stage_name, phase, is_closed, is_won,
-        'history'                                   as event_source
+        'history'                                   as event_source,
+        -- a closing row counts once its own CloseDate has come (a deal lost, then
+        -- reopened with a later close date, was still lost back then)
+        close_date                                  as event_close_date
     from (
         select
             *,
@@ -51,7 +54,8 @@ current_stage as (
         -- sorts after the history rows of the same day
         coalesce(lh.last_at, o.created_at) + interval 1 microsecond as entered_at,
         o.stage_name, o.phase, o.stage_is_closed    as is_closed, o.stage_is_won as is_won,
-        case when lh.opportunity_id is null then 'current_stage' else 'current_stage_after_history' end as event_source
+        case when lh.opportunity_id is null then 'current_stage' else 'current_stage_after_history' end as event_source,
+        o.close_date                                as event_close_date
     from opportunities o
     left join last_history lh using (opportunity_id)
     where lh.opportunity_id is null or lower(lh.last_stage) <> lower(o.stage_name)
@@ -64,7 +68,8 @@ lost_without_history as (
         o.created_date                              as entered_date,
         o.created_at                                as entered_at,
         s.stage_name, s.phase, false as is_closed, false as is_won,
-        'assumed_phase_01'                          as event_source
+        'assumed_phase_01'                          as event_source,
+        o.close_date                                as event_close_date
     from opportunities o
     join stage_map s on s.phase = 1
     where o.stage_is_closed and not o.stage_is_won
@@ -79,13 +84,13 @@ events as (
 
 visible as (
     select
-        e.*,
-        coalesce(o.close_date, e.entered_date)      as close_date
+        e.* exclude (event_close_date),
+        coalesce(e.event_close_date, o.close_date, e.entered_date) as close_date
     from events e
     join opportunities o using (opportunity_id)
     where o.created_date <= as_of()
       and e.entered_date <= as_of()
-      and (not e.is_closed or coalesce(o.close_date, e.entered_date) <= as_of())
+      and (not e.is_closed or coalesce(e.event_close_date, o.close_date, e.entered_date) <= as_of())
 ),
 
 nothing_visible as (
