@@ -52,7 +52,8 @@ describe("the models store", () => {
     const file = join(sql, "marts", "tier_share.sql");
     writeFileSync(file, readFileSync(file, "utf8").replace("    g.tier,\n", "    g.tier,\n    'edited' as probe,\n"));
     const edited = await pass();
-    expect(edited.computed).toEqual(["tier_share"]);
+    // tier_share, and home_trend, the one model that reads it
+    expect(edited.computed).toEqual(["home_trend", "tier_share"]);
     expect(JSON.parse(edited.json)[0].probe).toBe("edited");
   });
 
