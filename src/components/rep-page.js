@@ -3,10 +3,10 @@
 // rep_open_deals, speed_to_lead and rep_pushed_deals; lib/rep-files.ts). A build has a
 // page per rep, so the page itself stays a few lines: Framework parses it once per rep.
 import * as Plot from "@observablehq/plot";
-import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
 import {t, int, pct, num, yen, fy, date, period, sourceNote} from "./i18n.js";
 import {monthAxis} from "./reps.js";
+import {table} from "./table.js";
 
 const KINDS = ["passive", "active", "unclassified"];
 
@@ -56,7 +56,7 @@ export function appointmentTrend(v, {width}) {
 /** Every month's figures, latest first. */
 export function monthTable(v) {
   if (v.months.length === 0) return "";
-  return Inputs.table(v.months.slice().reverse(), {
+  return table(v.months.slice().reverse(), {
     columns: ["month", "appointments", "appointments_per_working_day", "activities", "calls", "effective_conversations", "unique_accounts", "working_days"],
     header: {month: t("period.month"), appointments: t("rep.appointments"), appointments_per_working_day: t("prod.per_working_day"), activities: t("prod.activities"), calls: t("rep.calls"), effective_conversations: t("prod.conversations"), unique_accounts: t("prod.accounts"), working_days: t("prod.working_days")},
     format: {month: period, appointments: int, appointments_per_working_day: (x) => num(x, 2), activities: int, calls: int, effective_conversations: int, unique_accounts: int, working_days: int},
@@ -88,7 +88,7 @@ export function sourceMixChart(v, {width}) {
 export function repFunnel(v) {
   const latest = v.funnel.at(-1);
   if (!latest) return html`<div class="empty">${t("rep.no_funnel")}</div>`;
-  return html`<p>${t("rep.funnel_finding", {fy: fy(latest.fiscal_year), leads: int(latest.leads), mqls: int(latest.mqls), sqls: int(latest.sqls), p03: int(latest.phase_03_plus), won: int(latest.won)})}</p><div class="table-scroll">${Inputs.table(v.funnel.slice().reverse(), {
+  return html`<p>${t("rep.funnel_finding", {fy: fy(latest.fiscal_year), leads: int(latest.leads), mqls: int(latest.mqls), sqls: int(latest.sqls), p03: int(latest.phase_03_plus), won: int(latest.won)})}</p><div class="table-scroll">${table(v.funnel.slice().reverse(), {
     columns: ["fiscal_year", "leads", "mqls", "sqls", "phase_03_plus", "won"],
     header: {fiscal_year: t("label.fiscal_year"), leads: t("step.lead"), mqls: t("step.mql"), sqls: t("rep.appointments"), phase_03_plus: t("rep.phase_03_plus"), won: t("step.won")},
     format: {fiscal_year: fy, leads: int, mqls: int, sqls: int, phase_03_plus: int, won: int},
@@ -108,7 +108,7 @@ export function speedSentence(v) {
 /** The open deals the rep set, with why each stalled one is stalled. */
 export function openDealsTable(v) {
   if (v.deals.length === 0) return html`<div class="empty">${t("rep.no_deals")}</div>`;
-  return Inputs.table(v.deals, {
+  return table(v.deals, {
     columns: ["account_name", "owner_name", "stage_name", "days_in_stage", "next_action_date", "amount", "stalled_reasons"],
     header: {account_name: t("stag.account"), owner_name: t("rep.fs_owner"), stage_name: t("rep.stage"), days_in_stage: t("stag.days_in_stage"), next_action_date: t("stag.next_action"), stalled_reasons: t("stag.reasons"), amount: t("stag.amount")},
     format: {stalled_reasons: (r) => r.map((x) => t(`reason.${x}`)).join(", ") || "–", amount: yen, days_in_stage: int, next_action_date: date},
@@ -121,7 +121,7 @@ export function openDealsTable(v) {
 /** The deals the rep set whose close date moved (pushed, or past due). */
 export function pushedDealsTable(v) {
   if (v.pushed.length === 0) return html`<div class="empty">${t("rep.no_pushed")}</div>`;
-  return Inputs.table(v.pushed, {
+  return table(v.pushed, {
     columns: ["account_name", "owner_name", "phase", "amount", "first_close_date", "close_date", "pushes", "days_pushed"],
     header: {account_name: t("stag.account"), owner_name: t("rep.fs_owner"), phase: t("stag.phase_col"), amount: t("stag.amount"), first_close_date: t("pipe.col_first_close"), close_date: t("pipe.col_close_now"), pushes: t("pipe.col_pushes"), days_pushed: t("pipe.col_days_pushed")},
     format: {amount: yen, first_close_date: date, close_date: date, pushes: int, days_pushed: int},

@@ -1,8 +1,8 @@
 // Shared by the IS pages: links to rep pages, rep labels for chart axes, the rep
 // leaderboard, and a month axis that stays legible.
-import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
 import {t, int, num} from "./i18n.js";
+import {table} from "./table.js";
 
 export function repLink(name, id, base = ".") {
   return html`<a href="${base}/reps/${encodeURIComponent(id)}">${name}</a>`;
@@ -33,7 +33,7 @@ export function repLabels(rows) {
 /** The IS leaderboard: rows of rep_productivity for one period, most appointments first. */
 export function leaderboard(rows, {base = ".", rows: shown = 25} = {}) {
   const sorted = rows.slice().sort((a, b) => b.appointments - a.appointments || a.rep_name.localeCompare(b.rep_name));
-  return Inputs.table(sorted, {
+  return table(sorted, {
     columns: ["rep_name", "team", "appointments", "appointments_per_working_day", "activities", "effective_conversations", "unique_accounts", "working_days"],
     header: {rep_name: t("prod.rep"), team: t("prod.team"), appointments: t("rep.appointments"), appointments_per_working_day: t("prod.per_working_day"), activities: t("prod.activities"), effective_conversations: t("prod.conversations"), unique_accounts: t("prod.accounts"), working_days: t("prod.working_days")},
     format: {rep_name: (name, i, data) => repLink(name, data[i].rep_id, base), appointments: int, appointments_per_working_day: (v) => num(v, 2), activities: int, effective_conversations: int, unique_accounts: int, working_days: int},
