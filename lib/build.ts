@@ -17,7 +17,7 @@ import { ensureMarts } from "./marts.ts";
 import { newBuildDir, publish, withBuildLock } from "./publish.ts";
 import { publishSiteData } from "./site-data.ts";
 import { setLanguage } from "../src/components/i18n.js";
-import { footerText, ICON_LINK } from "../src/components/site.js";
+import { footerText, ICON_LINK, pageTitle, sidebarScript } from "../src/components/site.js";
 
 const SRC = join(PROJECT_ROOT, "src");
 const SITES_ROOT = join(PROJECT_ROOT, ".relay", "sites");
@@ -93,7 +93,7 @@ async function buildUnlocked(cfg: Config, out: string): Promise<BuildTimings> {
       await renderSite(cfg, tmp, join(martsDir, "reps"));
       verifySite(tmp);
       const asOf = JSON.parse(readFileSync(join(martsDir, "build_info.json"), "utf8"))[0].as_of as string;
-      finishHtml(tmp, lang, Date.parse(`${asOf}T00:00:00Z`));
+      finishHtml(tmp, lang, Date.parse(`${asOf}T00:00:00Z`), martsDir);
       keepSite(tmp, cached);
     }
     publish(tmp, out);
@@ -197,17 +197,28 @@ function verifySite(dir: string) {
  *   its cache file, which differs on every build; the as-of date (the date the data
  *   describes) makes two builds of the same inputs byte-identical.
  */
-function finishHtml(dir: string, lang: string, lastModified: number) {
+function finishHtml(dir: string, lang: string, lastModified: number, martsDir: string) {
   setLanguage(lang);
   const footer = `</main>\n<footer id="observablehq-footer">\n<div>${escapeHtml(footerText())}</div>\n</footer>`;
+  const script = lang === "en" ? "" : sidebarScript();
   for (const f of walkHtml(dir)) {
+    const path = relative(dir, f).replace(/\.html$/, "");
     const html = readFileSync(f, "utf8")
       .replace(/<html>/, `<html lang="${lang}">`)
+      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(pageTitle(path, repName(martsDir, path)))}</title>`)
       .replace("</head>", `${ICON_LINK}\n</head>`)
       .replace("</main>", footer)
+      .replace("</body>", `${script}</body>`)
       .replace(/"lastModified":\d+/g, `"lastModified":${lastModified}`);
     writeFileSync(f, html);
   }
+}
+
+/** The name of the rep a rep page is about (reps/<id>), from its data file. */
+function repName(martsDir: string, path: string): string | undefined {
+  const file = join(martsDir, `${path}.json`);
+  if (!path.startsWith("reps/") || !existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, "utf8")).is_reps[0]?.rep_name;
 }
 
 function escapeHtml(s: string): string {

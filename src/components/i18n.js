@@ -4,9 +4,12 @@
 // into <html lang>, which is where pages read it; English is the fallback for any key
 // a language lacks.
 
+import {html} from "htl";
+
 const STRINGS = {
   en: {
     "site.title": "Relay",
+    "site.toggle_sidebar": "Toggle sidebar",
     "site.footer": "Relay — built from the CRM export with DuckDB. Every number is defined in docs/metrics.md and comes from one mart in sql/marts/.",
     "step.lead": "Leads",
     "step.mql": "MQL",
@@ -42,7 +45,7 @@ const STRINGS = {
     "label.rows_quarantined": "Quarantined",
     "label.source": "Source",
     "empty.no_events": "No funnel events in this selection: nothing was created, qualified or won in it by the as-of date.",
-    "source.mart": "Source: mart {mart} (sql/marts/{mart}.sql) · relay query {mart}",
+    "source.mart": "Source: mart {mart}",
     "fresh.as_of": "Data as of {as_of}.",
     "fresh.stale": "This data is {n} days old (as of {as_of}): the nightly update has not run since. Numbers below describe that day.",
     "fresh.sample": "Generated sample data, as of {as_of}: not your company's numbers.",
@@ -51,6 +54,14 @@ const STRINGS = {
     "nav.funnel.blurb": "MQL → SQL → phases → won, by period and by cohort, with conversion at every step.",
     "nav.data_quality": "Data quality",
     "nav.data_quality.blurb": "Rows read, used and quarantined per object, warnings, unmapped stages and sources.",
+    "warning.iso_text_date": "text read as an ISO-8601 date",
+    "warning.iso_text_timestamp": "text read as an ISO-8601 UTC timestamp",
+    "warning.unmapped_lead_source": "unmapped lead source: {detail}",
+    "warning.empty": "(empty)",
+    "warning.created_after_as_of": "created after the as-of date (not counted yet)",
+    "warning.closes_after_as_of": "closes after the as-of date (open on it)",
+    "warning.stage_regression": "stage regression (moved back to a lower phase)",
+    "warning.lost_without_history": "lost without stage history (counted as phase 01)",
     // --- pipeline ---
     "nav.pipeline": "Pipeline",
     "nav.pipeline.blurb": "What was due this quarter, what came in, slipped and closed; deals whose close date keeps moving; coverage against target.",
@@ -207,6 +218,8 @@ const STRINGS = {
     "wl.temp_title": "Temperature and win rate",
     "wl.temp_finding": "{fy}: A-temperature deals won {a}, C-temperature deals {c}",
     "wl.temperature": "Temperature",
+    "wl.temp_unknown": "unknown",
+    "wl.rate_n": "{rate} (n={n})",
     "wl.temp_note": "A: all of BANT; B: budget or timing missing; C: agreed to open a deal.",
     "camp.title": "Campaigns",
     "camp.none": "No campaign in this selection.",
@@ -216,6 +229,7 @@ const STRINGS = {
     "camp.sqls_vs_avg": "SQLs / type average (log scale; 1× = average)",
     "camp.note": "A lead counts for every campaign it attended (full credit each); its MQL, the SQL it became and that SQL's won amount count for the campaign.",
     "camp.members": "members",
+    "camp.tip": "{members} members, {responders} responded, {mqls} MQL, {sqls} SQL",
     "camp.responders": "responded",
     "camp.vs_avg_of": "against the average of {n} campaigns",
     "camp.download": "Download these {n} campaigns as CSV",
@@ -308,16 +322,39 @@ const STRINGS = {
     "mix.unclassified_title": "Lead sources to map",
     "mix.opportunities": "Opportunities",
     // --- home and funnel ---
-    "home.lede": "Where does the relay from marketing to inside sales to field sales drop the baton? This dashboard follows every lead from {from} to {as_of}, the date it describes.",
-    "home.leads": "Leads",
-    "home.opportunities": "Opportunities",
-    "home.activities": "Activities",
-    "home.quarantined": "Quarantined rows",
-    "home.views": "Views",
-    "home.data": "The data",
-    "home.data_text": "Data set {label}{sample}, described as of {as_of} ({fy}). Dates are business dates in {tz}; the fiscal year starts in month {fy_start}; working days are Monday to Friday less the {holidays} holidays. Leads from {lead_from} to {lead_to}; opportunities from {opp_from} to {opp_to}.",
-    "home.is_sample": " (the generated sample, not real customers)",
-    "home.note": "Rows read = rows used + rows quarantined, per object (mart data_reconciliation). Every number on this site is defined in docs/metrics.md and comes from one SQL model in sql/marts/: relay query <mart> prints the same rows.",
+    "home.title": "This morning",
+    "home.lede": "{fy} so far, as of {as_of}: the relay from marketing to inside sales to field sales, one tile per view.",
+    "home.no_last_year": "No figure for last year to compare.",
+    "home.up_from": "Up from {last} last year.",
+    "home.down_from": "Down from {last} last year.",
+    "home.appointments_vs": "Against a linear pace of {pace} to the annual target: {ratio} of pace.",
+    "home.stalled_note": "This year's SQLs are younger: some will still move.",
+    "home.won_vs": "Against {last} by the same day last year ({ratio}).",
+    "home.chase_of": "Of {open} open deals ({share}): no activity, stuck at ≤ 02, or no next action.",
+    "home.target_met_short": "Target met",
+    "home.no_target": "{quarter}: no target set (forecasting quotas or sql/rules/revenue_targets.sql).",
+    "home.target_met": "{quarter}: {won} won against a target of {target}.",
+    "home.coverage_vs": "{quarter}: open pipeline against the {remaining} left to the target ({weighted}× weighted by phase).",
+    "home.tile.appointments": "Appointments this year",
+    "home.tile.stalled_le_02": "This year's SQLs stalled at ≤ 02",
+    "home.tile.won_revenue": "Won revenue, year to date",
+    "home.tile.tier1_share": "Tier 1's share of won revenue",
+    "home.tile.passive_share": "Appointments from inbound leads",
+    "home.tile.stalled_deals": "Stalled deals to chase today",
+    "home.tile.coverage": "Coverage this quarter",
+    "home.open.appointments": "IS productivity",
+    "home.open.stalled_le_02": "Phase stagnation",
+    "home.open.won_revenue": "Segments",
+    "home.open.tier1_share": "Segments",
+    "home.open.passive_share": "Source mix",
+    "home.open.stalled_deals": "The stalled deals",
+    "home.open.coverage": "Pipeline",
+    "home.data_line": "Data set {label}, as of {as_of}.",
+    "home.quarantined_link": "Rows quarantined: {n} (Data quality)",
+    "home.source": "Figures: marts home_summary, home_trend, pipeline_coverage (relay query <mart>).",
+    "dq.data_set": "Data set {label}{sample}, described as of {as_of} ({fy}). Dates are business dates in {tz}; the fiscal year starts in month {fy_start}; working days are Monday to Friday less the {holidays} holidays. Leads from {lead_from} to {lead_to}; opportunities from {opp_from} to {opp_to}.",
+    "dq.is_sample": " (the generated sample, not real customers)",
+    "dq.note": "Rows read = rows used + rows quarantined, per object. Every number on this site is defined in docs/metrics.md and comes from one SQL model in sql/marts/: relay query <mart> prints the same rows.",
     "funnel.finding_period": "{period}: {leads} leads came in and {sqls} appointments (SQLs) were set ({rate} of leads in the same period); {won} deals were won.",
     "funnel.finding_cohort": "Of the leads that came in during {period}, {sql} have become SQLs and {won} have been won by {as_of}.",
     "funnel.period_title": "Period view: what happened in {period}",
@@ -361,6 +398,49 @@ const STRINGS = {
     "dq.map_sources": "Unmapped sources count as unclassified; map them in sql/rules/source_kinds.sql.",
   },
   ja: {
+    "label.object": "オブジェクト",
+    "label.rows_read": "読込行",
+    "label.rows_used": "使用行",
+    "label.rows_quarantined": "隔離行",
+    "label.source": "ソース",
+    "site.toggle_sidebar": "サイドバーの表示切替",
+    "warning.iso_text_date": "テキストをISO-8601の日付として読み込み",
+    "warning.iso_text_timestamp": "テキストをISO-8601のUTC日時として読み込み",
+    "warning.unmapped_lead_source": "未分類のリードソース：{detail}",
+    "warning.empty": "（空）",
+    "warning.created_after_as_of": "基準日より後に作成（まだ数えない）",
+    "warning.closes_after_as_of": "基準日より後にクローズ（基準日時点ではオープン）",
+    "warning.stage_regression": "ステージの後戻り（低いフェーズに戻った）",
+    "warning.lost_without_history": "ステージ履歴のない失注（フェーズ01として集計）",
+    "qreason.null_id": "Idが空",
+    "qreason.duplicate_id": "Idの重複",
+    "qreason.null_created_date": "作成日が空",
+    "qreason.null_owner_id": "所有者が空",
+    "qreason.dangling_owner_id": "所有者が存在しない",
+    "qreason.owner_quarantined": "所有者が隔離済み",
+    "qreason.null_account_id": "取引先が空",
+    "qreason.dangling_account_id": "取引先が存在しない",
+    "qreason.account_quarantined": "取引先が隔離済み",
+    "qreason.null_stage_name": "ステージが空",
+    "qreason.unknown_stage": "未知のステージ",
+    "qreason.close_before_create": "作成日より前のクローズ日",
+    "qreason.invalid_amount": "金額が不正（NaN・無限大）",
+    "qreason.negative_amount": "負の金額",
+    "qreason.amount_above_ceiling": "上限を超える金額",
+    "qreason.null_opportunity_id": "商談が空",
+    "qreason.dangling_opportunity_id": "商談が存在しない",
+    "qreason.opportunity_quarantined": "商談が隔離済み",
+    "qreason.before_opportunity_created": "商談作成前の履歴",
+    "qreason.dangling_what_id": "関連商談（WhatId）が存在しない",
+    "qreason.null_campaign_id": "キャンペーンが空",
+    "qreason.dangling_campaign_id": "キャンペーンが存在しない",
+    "qreason.campaign_quarantined": "キャンペーンが隔離済み",
+    "qreason.null_lead_id": "リードが空",
+    "qreason.dangling_lead_id": "リードが存在しない",
+    "qreason.lead_quarantined": "リードが隔離済み",
+    "qreason.null_quota_owner_id": "目標の所有者が空",
+    "qreason.null_start_date": "開始日が空",
+    "qreason.null_quota_amount": "目標額が空",
     "fresh.as_of": "{as_of}時点のデータ。",
     "fresh.stale": "このデータは{n}日前（{as_of}時点）のものです。夜間の更新が止まっています。以下の数字はその日時点の値です。",
     "fresh.sample": "生成したサンプルデータ（{as_of}時点）です。自社の数字ではありません。",
@@ -451,7 +531,7 @@ const STRINGS = {
     "label.period_kind": "集計単位",
     "label.show_period": "表示",
     "empty.no_events": "この条件ではファネルのイベントがありません。",
-    "source.mart": "出典: マート {mart}（sql/marts/{mart}.sql）· relay query {mart}",
+    "source.mart": "出典：マート {mart}",
     // --- navigation ---
     "nav.funnel": "ファネル",
     "nav.funnel.blurb": "MQL → SQL → 各フェーズ → 受注を期間別・コホート別に、各ステップの転換率とともに。",
@@ -557,6 +637,8 @@ const STRINGS = {
     "wl.temp_title": "温度感と受注率",
     "wl.temp_finding": "{fy}：温度感Aの受注率{a}、Cは{c}",
     "wl.temperature": "温度感",
+    "wl.temp_unknown": "不明",
+    "wl.rate_n": "{rate}（{n}件）",
     "wl.temp_note": "A：BANTすべて、B：予算か時期が未確定、C：商談化に合意。",
     "camp.title": "キャンペーン",
     "camp.none": "該当するキャンペーンはありません。",
@@ -566,6 +648,7 @@ const STRINGS = {
     "camp.sqls_vs_avg": "SQL数／タイプ平均（対数、1×＝平均）",
     "camp.note": "リードは参加したすべてのキャンペーンに計上（各100%）。",
     "camp.members": "メンバー",
+    "camp.tip": "参加{members}名、反応{responders}名、MQL {mqls}件、SQL {sqls}件",
     "camp.responders": "反応",
     "camp.vs_avg_of": "{n}件の平均との比",
     "camp.download": "この{n}件をCSVでダウンロード",
@@ -658,16 +741,39 @@ const STRINGS = {
     "mix.unclassified_title": "分類が必要なリードソース",
     "mix.opportunities": "商談",
     // --- home and funnel ---
-    "home.lede": "マーケティング→インサイドセールス→フィールドセールスのリレーはどこでバトンを落としているか。{from}から{as_of}までのすべてのリードを追跡します。",
-    "home.leads": "リード",
-    "home.opportunities": "商談",
-    "home.activities": "活動",
-    "home.quarantined": "隔離行",
-    "home.views": "ビュー",
-    "home.data": "データ",
-    "home.data_text": "データセット{label}{sample}、{as_of}（{fy}）時点。日付は{tz}の営業日、年度は{fy_start}月始まり、稼働日は月〜金から{holidays}祝日を除いた日。リード {lead_from}〜{lead_to}、商談 {opp_from}〜{opp_to}。",
-    "home.is_sample": "（生成サンプル、実在の顧客ではありません）",
-    "home.note": "オブジェクトごとに 読込 = 使用 + 隔離（マート data_reconciliation）。各数値の定義は docs/metrics.md、出典は sql/marts/ のSQLモデルです。",
+    "home.title": "今朝のサマリー",
+    "home.lede": "{as_of}時点の{fy}：マーケティング→インサイドセールス→フィールドセールスのリレーを、ビューごとに1枚で。",
+    "home.no_last_year": "比較できる前年の数字はありません。",
+    "home.up_from": "前年の{last}から上昇。",
+    "home.down_from": "前年の{last}から低下。",
+    "home.appointments_vs": "年間目標への均等ペース{pace}件に対し{ratio}。",
+    "home.stalled_note": "今年度のSQLはまだ若く、これから動くものもあります。",
+    "home.won_vs": "前年同日までの{last}に対し{ratio}。",
+    "home.chase_of": "オープン案件{open}件のうち{share}：活動なし、02以下で停滞、または次回アクションなし。",
+    "home.target_met_short": "目標達成",
+    "home.no_target": "{quarter}：目標が未設定です（フォーキャスト目標またはsql/rules/revenue_targets.sql）。",
+    "home.target_met": "{quarter}：目標{target}に対し受注{won}。",
+    "home.coverage_vs": "{quarter}：目標までの残り{remaining}に対するオープンパイプライン（フェーズ確度で加重すると{weighted}倍）。",
+    "home.tile.appointments": "今年度のアポ",
+    "home.tile.stalled_le_02": "今年度SQLのうち02以下で停滞",
+    "home.tile.won_revenue": "年度累計の受注金額",
+    "home.tile.tier1_share": "受注金額に占めるティア1",
+    "home.tile.passive_share": "反響リード由来のアポ",
+    "home.tile.stalled_deals": "今日追うべき停滞案件",
+    "home.tile.coverage": "今四半期のカバレッジ",
+    "home.open.appointments": "IS生産性",
+    "home.open.stalled_le_02": "フェーズ停滞",
+    "home.open.won_revenue": "セグメント",
+    "home.open.tier1_share": "セグメント",
+    "home.open.passive_share": "流入元ミックス",
+    "home.open.stalled_deals": "停滞案件",
+    "home.open.coverage": "パイプライン",
+    "home.data_line": "データセット{label}（{as_of}時点）。",
+    "home.quarantined_link": "隔離行：{n}件（データ品質）",
+    "home.source": "数値の出典：マート home_summary、home_trend、pipeline_coverage（relay query <mart>）。",
+    "dq.data_set": "データセット{label}{sample}、{as_of}（{fy}）時点。日付は{tz}の営業日、年度は{fy_start}月始まり、稼働日は月〜金から{holidays}祝日を除いた日。リード {lead_from}〜{lead_to}、商談 {opp_from}〜{opp_to}。",
+    "dq.is_sample": "（生成サンプル、実在の顧客ではありません）",
+    "dq.note": "オブジェクトごとに 読込 = 使用 + 隔離。各数値の定義は docs/metrics.md、出典は sql/marts/ のSQLモデルです（relay query <mart> で同じ行を出力）。",
     "funnel.finding_period": "{period}：リード{leads}件、アポ（SQL）{sqls}件（同期間リードの{rate}）、受注{won}件。",
     "funnel.finding_cohort": "{period}に獲得したリードのうち、{as_of}までに{sql}がSQL化し、{won}が受注。",
     "funnel.period_title": "期間ビュー：{period}に起きたこと",
@@ -772,9 +878,30 @@ export function segmentLabel(kind, value) {
   return value;
 }
 
-/** Where a number comes from, for the note under a chart. */
+const OBJECTS_JA = {users: "ユーザー", accounts: "取引先", leads: "リード", opportunities: "商談", opportunity_history: "商談履歴", tasks: "活動", campaigns: "キャンペーン", campaign_members: "キャンペーンメンバー", forecasting_quotas: "売上目標"};
+
+/** An export object's name for display (the contract's name in English). */
+export function objectLabel(object) {
+  return lang === "ja" ? OBJECTS_JA[object] ?? object : object;
+}
+
+/** A quarantine reason code for display (docs/metrics.md lists the codes). */
+export function reasonLabel(code) {
+  return t(`qreason.${code}`) === `qreason.${code}` ? code : t(`qreason.${code}`);
+}
+
+/** A data-quality warning from its code and detail (data_warnings). */
+export function warningLabel(row) {
+  const key = `warning.${row.warning_code}`;
+  const text = t(key, {detail: row.detail ?? t("warning.empty")});
+  return text === key ? row.warning : text;
+}
+
+/** Where a number comes from, for the note under a chart: the mart, its file and the
+ * command that prints it, marked as code (they are names, in any language). */
 export function sourceNote(mart) {
-  return t("source.mart", {mart});
+  const [before, after] = t("source.mart").split("{mart}");
+  return html`<span>${before}<code>${mart}</code> <code>sql/marts/${mart}.sql</code> · <code>relay query ${mart}</code>${after ?? ""}</span>`;
 }
 
 /** A calendar date as people write it: 2025-09-30 → Sep 30, 2025 / 2025年9月30日. */
