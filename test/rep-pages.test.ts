@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { generateSample } from "../lib/sample/generate.ts";
 import { tempDir } from "./helpers/fixture.ts";
 import { relay } from "./helpers/relay.ts";
-import { launch, serve, visit } from "./helpers/browser.ts";
+import { hasChromium, launch, serve, visit } from "./helpers/browser.ts";
 
 const work = tempDir("relay-rep-pages-");
 const data = join(work, "sample");
@@ -104,7 +104,7 @@ describe("rep pages of the sample", () => {
   });
 });
 
-describe("the sample's pages in Chromium", () => {
+describe.skipIf(!hasChromium)("the sample's pages in Chromium", () => {
   it("say that the data is a generated sample, however old it is", async () => {
     const browser = await launch();
     const site = await serve(out);

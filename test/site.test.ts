@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { FUNNEL_AS_OF, writeFunnelFixture } from "./fixtures/funnel-fixture.ts";
 import { jst, tempDir } from "./helpers/fixture.ts";
-import { launch, serve, visit } from "./helpers/browser.ts";
+import { hasChromium, launch, serve, visit } from "./helpers/browser.ts";
 import { relay } from "./helpers/relay.ts";
 
 const work = tempDir("relay-site-");
@@ -128,7 +128,7 @@ describe("rep pages", () => {
   });
 });
 
-describe("the staleness notice", () => {
+describe.skipIf(!hasChromium)("the staleness notice", () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();
@@ -161,7 +161,7 @@ describe("the staleness notice", () => {
   });
 });
 
-describe("the built site in Chromium", () => {
+describe.skipIf(!hasChromium)("the built site in Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();

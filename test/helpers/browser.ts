@@ -10,6 +10,9 @@ import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/** Browser tests run where Chromium is installed; elsewhere they are skipped (test/helpers/global-setup.ts says so once). */
+export const hasChromium = existsSync(CHROMIUM);
+
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript",
