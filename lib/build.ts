@@ -14,6 +14,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { type Config, configEnv, engineSettings, outputDir, PROJECT_ROOT, reuseEnabled, siteSettings } from "./config.ts";
 import { ensureMarts } from "./marts.ts";
+import { type Progress, progressView, shownPath, type Stage } from "./progress.ts";
 import { newBuildDir, publish, withBuildLock } from "./publish.ts";
 import { publishSiteData } from "./site-data.ts";
 import { setLanguage } from "../src/components/i18n.js";
@@ -37,12 +38,15 @@ function prepareFrameworkCache() {
   for (const stub of NPM_STUBS) mkdirSync(join(CACHE, "_npm", stub), { recursive: true });
 }
 
-function framework(command: "build" | "preview", env: Record<string, string>): Promise<number> {
+/** How Framework's log is shown: as it comes (--verbose, the preview), or to a function per line. */
+type FrameworkLog = "inherit" | ((line: string) => void);
+
+function framework(command: "build" | "preview", env: Record<string, string>, log: FrameworkLog = "inherit"): Promise<number> {
   const bin = join(PROJECT_ROOT, "node_modules", ".bin");
   return new Promise((resolve, reject) => {
     const child = spawn(join(bin, "observable"), [command], {
       cwd: PROJECT_ROOT,
-      stdio: "inherit",
+      stdio: log === "inherit" ? "inherit" : ["ignore", "pipe", "pipe"],
       env: {
         ...process.env,
         ...env,
@@ -50,8 +54,18 @@ function framework(command: "build" | "preview", env: Record<string, string>): P
         OBSERVABLE_TELEMETRY_DISABLE: "true",
       },
     });
+    if (log !== "inherit") {
+      for (const stream of [child.stdout!, child.stderr!]) {
+        let rest = "";
+        stream.setEncoding("utf8").on("data", (chunk: string) => {
+          const lines = (rest + chunk).split("\n");
+          rest = lines.pop()!;
+          for (const l of lines) log(l);
+        }).on("end", () => rest && log(rest));
+      }
+    }
     child.on("error", reject);
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
@@ -69,14 +83,21 @@ export interface BuildTimings {
   marts_dir: string;
 }
 
-export async function buildSite(cfg: Config, out = outputDir()): Promise<BuildTimings> {
-  return withBuildLock(() => buildUnlocked(cfg, resolve(out)));
+export interface BuildOptions {
+  /** Where the stages are reported (default: stderr). */
+  progress?: Progress;
+  /** Show Framework's own log as it comes instead of a bar over the pages. */
+  verbose?: boolean;
 }
 
-async function buildUnlocked(cfg: Config, out: string): Promise<BuildTimings> {
+export async function buildSite(cfg: Config, out = outputDir(), opts: BuildOptions = {}): Promise<BuildTimings> {
+  return withBuildLock(() => buildUnlocked(cfg, resolve(out), { progress: progressView(), ...opts }));
+}
+
+async function buildUnlocked(cfg: Config, out: string, { progress, verbose }: Required<Pick<BuildOptions, "progress">> & BuildOptions): Promise<BuildTimings> {
   const started = performance.now();
   const seconds = (from: number) => (performance.now() - from) / 1000;
-  const { dir: martsDir, reused: reusedMarts } = await ensureMarts(cfg);
+  const { dir: martsDir, reused: reusedMarts } = await ensureMarts(cfg, { progress });
   const martsSeconds = seconds(started);
   const renderStarted = performance.now();
   const lang = siteSettings().lang;
@@ -86,17 +107,25 @@ async function buildUnlocked(cfg: Config, out: string): Promise<BuildTimings> {
   try {
     if (reusedSite) {
       // nothing a page shows changed since that build: the same bytes, without Framework
+      const copying = progress.start("pages");
       cpSync(cached, tmp, { recursive: true });
+      copying.done("reused: nothing they show changed");
     } else {
       prepareFrameworkCache();
       publishSiteData(martsDir);
-      await renderSite(cfg, tmp, join(martsDir, "reps"));
+      const rendering = progress.start("render the pages");
+      await renderSite(cfg, tmp, join(martsDir, "reps"), verbose ? "inherit" : rendering, out);
       verifySite(tmp);
+      rendering.done(`${walkFiles(tmp).filter((f) => f.endsWith(".html")).length} pages`);
+      const finishing = progress.start("finish the HTML");
       const asOf = JSON.parse(readFileSync(join(martsDir, "build_info.json"), "utf8"))[0].as_of as string;
       finishHtml(tmp, lang, Date.parse(`${asOf}T00:00:00Z`), martsDir);
       keepSite(tmp, cached);
+      finishing.done(lang === "en" ? undefined : `lang ${lang}`);
     }
+    const publishing = progress.start("publish");
     publish(tmp, out);
+    publishing.done(shownPath(out));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -109,7 +138,6 @@ async function buildUnlocked(cfg: Config, out: string): Promise<BuildTimings> {
     pages: walkFiles(out).filter((f) => f.endsWith(".html")).length,
     marts_dir: martsDir,
   };
-  console.error(`relay: built ${out} (marts ${martsSeconds.toFixed(1)} s, total ${timings.total_seconds.toFixed(1)} s)`);
   return timings;
 }
 
@@ -146,18 +174,36 @@ function keepSite(dir: string, cached: string) {
  * Every output file has a content hash in its name or is the same in every share, so the
  * merge is a union; a file two shares wrote differently stops the build.
  */
-async function renderSite(cfg: Config, out: string, repsDir: string) {
+async function renderSite(cfg: Config, out: string, repsDir: string, show: "inherit" | Stage, published: string) {
   const reps = existsSync(repsDir) ? readdirSync(repsDir).length : 0;
   const shards = reps >= 40 ? Math.min(engineSettings().threads, 4) : 1;
   const outs = Array.from({ length: shards }, (_, i) => (i === 0 ? out : `${out}-shard${i}`));
+  // Framework reads each page ("load") and later writes it ("render"): the bar counts both,
+  // over every page of every process (the view pages are rendered by each of them)
+  const total = 2 * (shards * viewPages() + reps);
+  let steps = 0;
+  const log: string[] = [];
+  const onLine = show === "inherit" ? "inherit" : (line: string) => {
+    log.push(line);
+    if (/^(load|render) \//.test(line)) show.step(++steps, total);
+  };
   try {
-    const codes = await Promise.all(outs.map((o, i) => framework("build", { ...configEnv(cfg), RELAY_OUTPUT: o, RELAY_REP_SHARD: `${i}/${shards}` })));
+    const codes = await Promise.all(outs.map((o, i) => framework("build", { ...configEnv(cfg), RELAY_OUTPUT: o, RELAY_REP_SHARD: `${i}/${shards}` }, onLine)));
     const failed = codes.find((c) => c !== 0);
-    if (failed !== undefined) throw new Error(`observable build exited with code ${failed}; dist/ was left as it was`);
+    if (failed !== undefined) {
+      // the end of Framework's log says why; its paths name the folder being published
+      const tail = log.slice(-25).map((l) => outs.reduce((t, o) => t.replaceAll(o, published), l)).join("\n");
+      throw new Error(`observable build exited with code ${failed}; ${shownPath(published)} was left as it was${tail ? `\n${tail}` : ""}`);
+    }
     for (const o of outs.slice(1)) mergeInto(out, o);
   } finally {
     for (const o of outs.slice(1)) rmSync(o, { recursive: true, force: true });
   }
+}
+
+/** The pages of the views (src/*.md), which every Framework process renders. */
+function viewPages(): number {
+  return readdirSync(SRC).filter((n) => n.endsWith(".md")).length;
 }
 
 function mergeInto(target: string, source: string) {
@@ -168,7 +214,7 @@ function mergeInto(target: string, source: string) {
       mkdirSync(dirname(dest), { recursive: true });
       renameSync(f, dest);
     } else if (!readFileSync(dest).equals(readFileSync(f))) {
-      throw new Error(`two Framework processes wrote ${rel} differently; dist/ was left as it was`);
+      throw new Error(`two Framework processes wrote ${rel} differently; nothing was published`);
     }
   }
 }
@@ -182,9 +228,9 @@ function walkFiles(dir: string): string[] {
 
 /** A build that "succeeded" but lacks its pages or data must not be published. */
 function verifySite(dir: string) {
-  if (!existsSync(join(dir, "index.html"))) throw new Error(`the build wrote no index.html; dist/ was left as it was`);
+  if (!existsSync(join(dir, "index.html"))) throw new Error(`the build wrote no index.html; nothing was published`);
   const data = join(dir, "_file", "data");
-  if (!existsSync(data) || readdirSync(data).length === 0) throw new Error(`the build wrote no data files; dist/ was left as it was`);
+  if (!existsSync(data) || readdirSync(data).length === 0) throw new Error(`the build wrote no data files; nothing was published`);
 }
 
 /**

@@ -2,7 +2,7 @@
 // the library, prints. Exit codes: 0 ok, 1 bad input or failed build, 2 bad usage.
 
 import { existsSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, type Config, type FlagValues, outputDir, resolveConfig } from "./config.ts";
 import { InputError } from "./errors.ts";
@@ -10,7 +10,8 @@ import { readTable, toCsv, toJson } from "./export.ts";
 import { closePipeline, runPipeline } from "./pipeline.ts";
 import { loadModels } from "./models.ts";
 import { balanced, reconciliationFromMarts, reconciliationOf, reconciliationText } from "./reconcile.ts";
-import { buildSummary, checkSummary, failureSummary, writeSummary } from "./summary.ts";
+import { shownPath } from "./progress.ts";
+import { buildLine, buildSummary, checkSummary, failureSummary, writeSummary } from "./summary.ts";
 
 const USAGE = `relay — a sales dashboard from a CRM export
 
@@ -18,8 +19,9 @@ Usage:
   relay sample [--out DIR] [--scale N] [--seed S]   write a generated data set (default .relay/sample)
   relay check  [--data DIR] [--as-of YYYY-MM-DD] [--summary FILE]
                                                     validate an export and reconcile its rows
-  relay build  [--data DIR] [--as-of YYYY-MM-DD] [--out DIR] [--summary FILE]
-                                                    build the site (default dist/), published only when complete
+  relay build  [--data DIR] [--as-of YYYY-MM-DD] [--out DIR] [--summary FILE] [--verbose]
+                                                    build the site (default dist/), published only when complete;
+                                                    --verbose shows Framework's own log
   relay query <mart> [--data DIR] [--as-of DATE] [--format json|csv]
   relay query --list                                list the marts
   relay dev    [--data DIR] [--as-of DATE]          live preview
@@ -161,14 +163,17 @@ async function withSummary(command: "check" | "build", file: string | undefined,
 }
 
 async function build(args: string[]): Promise<number> {
-  const { values } = parse(args, { out: { type: "string" }, summary: { type: "string" } });
+  const { values } = parse(args, { out: { type: "string" }, summary: { type: "string" }, verbose: { type: "boolean" } });
   const summaryFile = values.summary as string | undefined;
   return withSummary("build", summaryFile, async () => {
     const cfg = await prepareConfig(flagValues(values));
     const { buildSite } = await import("./build.ts");
     const out = values.out ? resolve(values.out as string) : outputDir();
-    const t = await buildSite(cfg, out);
-    writeSummary(buildSummary(reconciliationFromMarts(t.marts_dir), { ...t, out: relative(process.cwd(), out) || "." }), summaryFile);
+    const t = await buildSite(cfg, out, { verbose: Boolean(values.verbose) });
+    const r = reconciliationFromMarts(t.marts_dir);
+    const facts = { ...t, out: shownPath(out) };
+    console.error(buildLine(r, facts));
+    writeSummary(buildSummary(r, facts), summaryFile);
     return 0;
   });
 }

@@ -13,6 +13,7 @@ import { dataFingerprint } from "./fingerprint.ts";
 import { pageFiles } from "./page-files.ts";
 import { RECONCILIATION_MARTS } from "./reconcile.ts";
 import { writeRepFiles } from "./rep-files.ts";
+import { type Progress, SILENT } from "./progress.ts";
 import { hasStore, storePath } from "./store.ts";
 
 export const MARTS_ROOT = join(PROJECT_ROOT, ".relay", "marts");
@@ -80,13 +81,22 @@ function walk(dir: string): string[] {
  * models store when one exists for this data (or `store` is "create": the preview), so
  * that only edited models run again; else in memory.
  */
-export async function ensureMarts(cfg: Config, { store = "use" }: { store?: "use" | "create" } = {}): Promise<{ dir: string; reused: boolean }> {
+export async function ensureMarts(cfg: Config, { store = "use", progress = SILENT }: { store?: "use" | "create"; progress?: Progress } = {}): Promise<{ dir: string; reused: boolean }> {
   const settings = await resolveSettings(cfg);
   const dir = join(MARTS_ROOT, inputsFingerprint(cfg, settings));
-  if (reuseEnabled() && existsSync(join(dir, "build_info.json"))) return { dir, reused: true };
+  if (reuseEnabled() && existsSync(join(dir, "build_info.json"))) {
+    progress.start("marts").done("reused: same data, SQL and settings");
+    return { dir, reused: true };
+  }
+  const computing = progress.start("compute the marts");
   const p = await runPipeline(cfg, settings, { store: store === "create" || hasStore(storePath(cfg, settings)) });
   try {
-    await writeMarts(p, dir);
+    const reused = p.timings.filter((t) => t.reused).length;
+    const rows = p.source.objects.reduce((n, o) => n + o.rowsRead, 0);
+    computing.done(`${p.models.length} models on ${rows.toLocaleString("en-US")} rows${reused ? ` (${reused} unchanged, from the store)` : ""}`);
+    const writing = progress.start("write the page data");
+    const names = await writeMarts(p, dir);
+    writing.done(`${names.length} marts`);
   } finally {
     await closePipeline(p);
   }

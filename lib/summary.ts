@@ -66,6 +66,15 @@ export function buildSummary(r: Reconciliation, b: BuildFacts): string {
   ].join("\n");
 }
 
+/** The last line `relay build` prints: what was published, from what, in how long. */
+export function buildLine(r: Reconciliation, b: BuildFacts): string {
+  const read = r.objects.reduce((n, o) => n + Number(o.rows_read), 0);
+  const quarantined = r.objects.reduce((n, o) => n + Number(o.rows_quarantined), 0);
+  const data = r.isSample ? "the generated sample" : r.dataLabel;
+  return `built ${b.out}: ${b.pages} pages from ${data} as of ${r.asOf}, ${read.toLocaleString("en-US")} rows read, ` +
+    `${quarantined.toLocaleString("en-US")} quarantined, in ${b.total_seconds.toFixed(1)} s`;
+}
+
 export function failureSummary(command: "check" | "build", message: string): string {
   return [`### Relay ${command}: failed${command === "build" ? " (the published site was left as it was)" : ""}`, "", "```", message.trim(), "```", ""].join("\n");
 }

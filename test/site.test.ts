@@ -16,9 +16,9 @@ const sqlCopy = join(work, "sql");
 let data: string;
 
 /** `relay build` inside a network namespace with no interface but loopback. */
-async function offlineBuild(out: string) {
-  const r = await relay(["build", "--data", data, "--as-of", FUNNEL_AS_OF, "--out", out], { RELAY_SQL_DIR: sqlCopy }, ["unshare", "-rn", "node", "bin/relay.js"]);
-  return { code: r.code, log: `${r.out}\n${r.err}` };
+async function offlineBuild(out: string, flags: string[] = [], env: Record<string, string> = {}) {
+  const r = await relay(["build", "--data", data, "--as-of", FUNNEL_AS_OF, "--out", out, ...flags], { RELAY_SQL_DIR: sqlCopy, ...env }, ["unshare", "-rn", "node", "bin/relay.js"]);
+  return { code: r.code, log: `${r.out}\n${r.err}`, err: r.err };
 }
 
 function files(dir: string): string[] {
@@ -50,10 +50,12 @@ beforeAll(async () => {
 
 describe("relay build", () => {
   const first = join(work, "site-1");
+  let firstErr = "";
 
   it("builds offline: every page with its data, nothing that loads from outside", async () => {
     const r = await offlineBuild(first);
     expect(r.code, r.log).toBe(0);
+    firstErr = r.err;
     for (const f of ["index.html", "funnel.html", "stagnation.html", "productivity.html", "source-mix.html", "segments.html", "win-loss.html", "campaigns.html", "data-quality.html"]) expect(existsSync(join(first, f)), f).toBe(true);
     expect(shipped(first, "build_info")[0].as_of).toBe(FUNNEL_AS_OF);
     const external: string[] = [];
@@ -67,6 +69,32 @@ describe("relay build", () => {
     expect(readFileSync(join(first, "index.html"), "utf8")).toMatch(/<html lang="en">/);
     // fiscal year 2024 of the fixture: passive leads L1 (Inquiry) and L2 (Web)
     expect(fyCount(first, "source_kind", "passive", "lead")).toBe(2);
+  });
+
+  it("prints a short progress view: each stage with its time, then one line, no temporary paths", () => {
+    const lines = firstErr.trim().split("\n");
+    // not a terminal: finished stages only, no bar and no control characters
+    expect(lines.slice(0, -1).map((l) => l.replace(/\s+[\d.]+ s$/, "").replace(/ · .*/, "").trim())).toEqual([
+      "✓ compute the marts", "✓ write the page data", "✓ render the pages", "✓ finish the HTML", "✓ publish",
+    ]);
+    for (const l of lines.slice(0, -1)) expect(l).toMatch(/\d+\.\d s$/);
+    // ten view pages (src/*.md) and one per IS rep of the fixture (U1, U2); the fixture's
+    // lead L7 is there twice, a duplicate Id: both copies quarantined
+    expect(lines.at(-1), lines.at(-1)).toMatch(/^built .*site-1: 12 pages from data as of 2024-09-30, [\d,]+ rows read, 2 quarantined, in \d+\.\d s$/);
+    expect(firstErr).not.toMatch(/\x1b|\r|\.tmp|-builds\/|^(load|render|copy) /m);
+  });
+
+  it("says so when nothing changed since the last build", async () => {
+    const r = await offlineBuild(join(work, "site-again"));
+    expect(r.code, r.log).toBe(0);
+    expect(r.err).toMatch(/✓ marts · reused: same data, SQL and settings/);
+    expect(r.err).toMatch(/✓ pages · reused: nothing they show changed/);
+  });
+
+  it("shows Framework's own log with --verbose", async () => {
+    const r = await offlineBuild(join(work, "site-verbose"), ["--verbose"], { RELAY_REUSE: "off" });
+    expect(r.code, r.log).toBe(0);
+    expect(r.log).toMatch(/^render \/funnel/m);
   });
 
   it("shows an analyst's SQL edit on the next build", async () => {
