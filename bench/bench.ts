@@ -47,7 +47,11 @@ function lastJson(r: Run, what: string) {
   return JSON.parse(r.out.trim().split("\n").at(-1)!);
 }
 
-/** Per page, the gzipped size of the JSON files it registers (what it loads when opened). */
+/**
+ * Per page, the gzipped size of the JSON it can load at once: every JSON file it registers,
+ * except that of a mart read in parts (`_file/data/<mart>/<part>.json`, lib/marts.ts) only
+ * the largest part counts, as a page shows one part at a time.
+ */
 function pageSizes(site: string): { page: string; json_gz: number; csv_gz: number }[] {
   const size = new Map<string, number>();
   const gz = (f: string) => size.get(f) ?? (size.set(f, gzipSync(readFileSync(f), { level: 6 }).length), size.get(f)!);
@@ -57,12 +61,16 @@ function pageSizes(site: string): { page: string; json_gz: number; csv_gz: numbe
     const text = readFileSync(html, "utf8");
     let json = 0;
     let csv = 0;
+    const largestPart = new Map<string, number>();
     for (const m of text.matchAll(/"path":"([^"]+\.(json|csv))"/g)) {
       const file = join(html, "..", m[1]);
       if (!existsSync(file)) continue;
-      if (m[2] === "json") json += gz(file);
+      const part = /_file\/data\/([a-z0-9_]+)\/[^/]+\.json$/.exec(m[1]);
+      if (part && !m[1].includes("/reps/")) largestPart.set(part[1], Math.max(largestPart.get(part[1]) ?? 0, gz(file)));
+      else if (m[2] === "json") json += gz(file);
       else csv += gz(file);
     }
+    for (const n of largestPart.values()) json += n;
     pages.push({ page: html.slice(site.length + 1).replace(/\.html$/, ""), json_gz: json, csv_gz: csv });
   }
   return pages.sort((a, b) => b.json_gz - a.json_gz);

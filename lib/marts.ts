@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { type BusinessSettings, type Config, PROJECT_ROOT, resolveSettings, reuseEnabled } from "./config.ts";
-import { readTable, toCsv, toJson } from "./export.ts";
+import { readTable, type Table, toCsv, toJson } from "./export.ts";
 import { closePipeline, martModels, type Pipeline, runPipeline } from "./pipeline.ts";
 import { dataFingerprint } from "./fingerprint.ts";
 import { pageFiles } from "./page-files.ts";
@@ -34,10 +34,12 @@ export async function writeMarts(p: Pipeline, dir: string, { all = false } = {})
   for (const m of martModels(p)) {
     const json = all || used.json.includes(m.name);
     const csv = m.csv && (all || used.csv.includes(m.name));
-    if (!json && !csv) continue;
+    const parts = m.splitBy ? used.parts[m.name] ?? [] : [];
+    if (!json && !csv && parts.length === 0) continue;
     const table = await readTable(p.db, m.name);
     if (json) writeFileSync(join(tmp, `${m.name}.json`), toJson(table));
     if (csv) writeFileSync(join(tmp, `${m.name}.csv`), toCsv(table));
+    if (parts.length) writeParts(table, m.splitBy!, parts, join(tmp, m.name), m.file);
     names.push(m.name);
   }
   // the rep pages each read only their own rep's rows
@@ -45,6 +47,18 @@ export async function writeMarts(p: Pipeline, dir: string, { all = false } = {})
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
   return names;
+}
+
+/**
+ * A mart a page loads in parts: `<dir>/<value>.json` holds the rows whose `column` is
+ * that value, for every value a page names (an empty part is written as [] so that the
+ * page can rely on it).
+ */
+function writeParts(table: Table, column: string, values: string[], dir: string, file: string) {
+  const i = table.columns.indexOf(column);
+  if (i === -1) throw new Error(`${file} says "page files: one per ${column}", but ${column} is not one of its columns`);
+  mkdirSync(dir, { recursive: true });
+  for (const v of values) writeFileSync(join(dir, `${v}.json`), toJson({ ...table, rows: table.rows.filter((r) => r[i] === v) }));
 }
 
 /**

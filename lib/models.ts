@@ -31,6 +31,12 @@ export interface Model {
   description: string;
   /** The file's opening comment says `download: csv`: the build also writes it as CSV for the pages' download links. */
   csv: boolean;
+  /**
+   * The opening comment says `page files: one per <column>`: a page may read the mart in
+   * parts, `data/<mart>/<value>.json` holding the rows with that value, and load only
+   * the part it shows (lib/marts.ts).
+   */
+  splitBy: string | null;
   /** Names of the models this one reads (tables) or calls (macros), sorted. */
   dependsOn: string[];
 }
@@ -61,7 +67,7 @@ export async function loadModels(sqlDir: string): Promise<Model[]> {
       const isDdl = /^create\s/i.test(code);
       const name = basename(n, ".sql");
       const provides = isDdl ? statements(code).map((s) => s.match(MACRO)?.[1]?.toLowerCase()).filter((x): x is string => !!x) : [name];
-      models.push({ name, layer, file, sql, isDdl, provides, description: leadingSentence(sql), csv: /^\s*--\s*download:\s*csv\s*$/m.test(openingComment(sql)), dependsOn: [] });
+      models.push({ name, layer, file, sql, isDdl, provides, description: leadingSentence(sql), csv: /^\s*--\s*download:\s*csv\s*$/m.test(openingComment(sql)), splitBy: splitColumn(sql), dependsOn: [] });
     }
   }
   await resolveDependencies(models, sqlDir);
@@ -82,9 +88,14 @@ function openingComment(sql: string): string {
   return lines.join("\n");
 }
 
+/** The column of a `-- page files: one per <column>` directive, if the file has one. */
+function splitColumn(sql: string): string | null {
+  return /^\s*--\s*page files:\s*one per\s+([a-z_][a-z0-9_]*)\s*$/m.exec(openingComment(sql))?.[1] ?? null;
+}
+
 /** The first sentence of the comment block a model file opens with (directives left out). */
 function leadingSentence(sql: string): string {
-  const lines = openingComment(sql).split("\n").map((l) => l.replace(/^\s*--\s?/, "").trim()).filter((l) => !/^download:/.test(l));
+  const lines = openingComment(sql).split("\n").map((l) => l.replace(/^\s*--\s?/, "").trim()).filter((l) => !/^(download|page files):/.test(l));
   const text = lines.join(" ");
   const end = text.search(/\.(\s|$)/);
   return end === -1 ? text : text.slice(0, end + 1);

@@ -1,6 +1,7 @@
 -- Funnel by cohort: of the leads that came in each month, fiscal quarter and fiscal year
 -- (an SQL with no lead joins the cohort of the day it was created), how many had reached
 -- each step by as_of. Month cohorts also carry `cohort_month`.
+-- page files: one per segment_kind
 select
     replace(c.grouping, 'cohort_', '')                          as cohort_kind,
     c.grp                                                       as cohort,

@@ -1,6 +1,7 @@
 -- Funnel by period (flows): how many step events happened in each month, fiscal quarter
 -- and fiscal year, with conversion from the previous step and from the first.
 -- Ratios compare counts of the same period, so they can exceed 1.
+-- page files: one per segment_kind
 select
     c.grouping as period_kind,
     c.grp as period,
