@@ -1,13 +1,15 @@
 // The `relay` command: sample | check | build | query | dev. Thin: parses flags, calls
 // the library, prints. Exit codes: 0 ok, 1 bad input or failed build, 2 bad usage.
 
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { createReadStream, existsSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { ConfigError, type Config, type FlagValues, outputDir, resolveConfig } from "./config.ts";
 import { InputError } from "./errors.ts";
-import { readTable, toCsv, toJson } from "./export.ts";
-import { closePipeline, runPipeline } from "./pipeline.ts";
+import { readTable, toJson, writeCsv } from "./export.ts";
+import { closePipeline, type Pipeline, runPipeline } from "./pipeline.ts";
+import { scratchDir } from "./scratch.ts";
 import { loadModels } from "./models.ts";
 import { balanced, reconciliationFromMarts, reconciliationOf, reconciliationText } from "./reconcile.ts";
 import { shownPath } from "./progress.ts";
@@ -220,11 +222,23 @@ async function query(args: string[]): Promise<number> {
   // query, an edit to one mart's SQL computes that mart alone
   const p = await runPipeline(cfg, undefined, { store: true, only: [mart] });
   try {
-    const table = await readTable(p.db, mart);
-    process.stdout.write(format === "json" ? toJson(table) : toCsv(table));
+    if (format === "json") process.stdout.write(toJson(await readTable(p.db, mart)));
+    else await printCsv(p, mart);
     return 0;
   } finally {
     await closePipeline(p);
   }
 }
 
+
+/** A mart as CSV on stdout, written by the same code as the build's CSV files. */
+async function printCsv(p: Pipeline, mart: string) {
+  const dir = scratchDir("query");
+  try {
+    const file = join(dir, `${mart}.csv`);
+    await writeCsv(p.db, mart, file);
+    await pipeline(createReadStream(file), process.stdout, { end: false });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

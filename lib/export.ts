@@ -3,10 +3,8 @@
 // to 12 significant digits so that DuckDB's parallel float summation cannot make two
 // builds of the same data differ in the last bit.
 
-import { csvFormatRows } from "d3";
-import { guardCell } from "../src/components/csv.js";
 import type { Db } from "./db.ts";
-import { sqlIdent } from "./db.ts";
+import { sqlIdent, sqlString } from "./db.ts";
 
 type Cell = string | number | boolean | null | Cell[];
 
@@ -46,14 +44,29 @@ export function toJson(t: Table): string {
   return "[\n" + lines.join(",\n") + "\n]\n";
 }
 
-function csvField(v: Cell, type: string): string {
-  if (v === null || v === undefined) return "";
-  // numbers as the JSON writes them; text guarded against spreadsheet formulas (csv.js)
-  const s = FLOAT.test(type) || EXACT.test(type) ? jsonValue(v, type) : guardCell(v);
-  return s === "null" ? "" : s;
+/**
+ * Write a mart as CSV (header row; quoting is DuckDB's: fields with a comma, quote or line
+ * break are quoted). DuckDB writes it, in parallel, straight from the table: the largest
+ * download (the pipeline's moves, 70 MB at ten million tasks) took 5 s through JavaScript.
+ * Cells as the JSON has them, but text is guarded against spreadsheet formulas as
+ * `guardCell` (src/components/csv.js) does for the pages' own downloads (test/csv.test.ts
+ * checks that they agree), lists are joined with ";", and floats have 12 significant
+ * digits (two builds must not differ in the last bit of a parallel sum).
+ */
+export async function writeCsv(db: Db, name: string, file: string): Promise<void> {
+  const reader = await db.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${sqlString(name)} ORDER BY ordinal_position`);
+  const columns = reader.getRowObjectsJson() as { column_name: string; data_type: string }[];
+  const cells = columns.map(({ column_name: c, data_type: type }) => {
+    const col = sqlIdent(c);
+    if (/\[\]$/.test(type)) return `${guarded(`array_to_string(${col}, ';')`)} AS ${col}`;
+    if (/^VARCHAR/.test(type)) return `${guarded(col)} AS ${col}`;
+    if (FLOAT.test(type)) return `printf('%.12g', ${col}) AS ${col}`;
+    return col;
+  });
+  await db.run(`COPY (SELECT ${cells.join(", ")} FROM ${sqlIdent(name)}) TO ${sqlString(file)} (FORMAT csv, HEADER)`);
 }
 
-/** CSV with a header row; quoting is d3's. */
-export function toCsv(t: Table): string {
-  return csvFormatRows([t.columns, ...t.rows.map((row) => row.map((v, i) => csvField(v, t.types[i])))]) + "\n";
+/** SQL for guardCell: text a spreadsheet would run as a formula gets a leading '. */
+function guarded(expr: string): string {
+  return `CASE WHEN regexp_matches(${expr}, '^[=+\\-@\\t\\r]') THEN '''' || ${expr} ELSE ${expr} END`;
 }

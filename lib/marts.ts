@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { type BusinessSettings, type Config, PROJECT_ROOT, resolveSettings, reuseEnabled } from "./config.ts";
-import { readTable, type Table, toCsv, toJson } from "./export.ts";
+import { readTable, type Table, toJson, writeCsv } from "./export.ts";
 import { closePipeline, martModels, type Pipeline, runPipeline } from "./pipeline.ts";
 import { dataFingerprint } from "./fingerprint.ts";
 import { pageFiles } from "./page-files.ts";
@@ -36,10 +36,12 @@ export async function writeMarts(p: Pipeline, dir: string, { all = false } = {})
     const csv = m.csv && (all || used.csv.includes(m.name));
     const parts = m.splitBy ? used.parts[m.name] ?? [] : [];
     if (!json && !csv && parts.length === 0) continue;
-    const table = await readTable(p.db, m.name);
-    if (json) writeFileSync(join(tmp, `${m.name}.json`), toJson(table));
-    if (csv) writeFileSync(join(tmp, `${m.name}.csv`), toCsv(table));
-    if (parts.length) writeParts(table, m.splitBy!, parts, join(tmp, m.name), m.file);
+    if (csv) await writeCsv(p.db, m.name, join(tmp, `${m.name}.csv`));
+    if (json || parts.length) {
+      const table = await readTable(p.db, m.name);
+      if (json) writeFileSync(join(tmp, `${m.name}.json`), toJson(table));
+      if (parts.length) writeParts(table, m.splitBy!, parts, join(tmp, m.name), m.file);
+    }
     names.push(m.name);
   }
   // the rep pages each read only their own rep's rows

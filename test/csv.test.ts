@@ -1,7 +1,12 @@
 // CSV downloads: d3's quoting, and cells that a spreadsheet would run as a formula are
 // prefixed with ' (OWASP, CSV injection), in the page downloads and the build's CSV files.
-import { describe, expect, it } from "vitest";
-import { toCsv } from "../lib/export.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { csvParse } from "d3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Db, openDb } from "../lib/db.ts";
+import { writeCsv } from "../lib/export.ts";
+import { tempDir } from "./helpers/fixture.ts";
 import { csvText, guardCell } from "../src/components/csv.js";
 
 describe("csvText (page downloads)", () => {
@@ -26,13 +31,41 @@ describe("csvText (page downloads)", () => {
   });
 });
 
-describe("toCsv (relay query and the build's CSV files)", () => {
-  it("guards text columns but writes numeric columns digit for digit", () => {
-    const csv = toCsv({
-      columns: ["account_name", "amount", "share"],
-      types: ["VARCHAR", "DECIMAL(38,4)", "DOUBLE"],
-      rows: [["=cmd|' /C calc'!A0", "-1200.0000", -0.25], ["-Minus Corp", "0.0000", 0.1 + 0.2]],
-    });
-    expect(csv).toBe("account_name,amount,share\n'=cmd|' /C calc'!A0,-1200.0000,-0.25\n'-Minus Corp,0.0000,0.3\n");
+describe("writeCsv (relay query and the build's CSV files)", () => {
+  let db: Db;
+  const dir = tempDir("relay-csv-");
+  beforeAll(async () => {
+    db = await openDb();
+  });
+  afterAll(() => db.closeSync());
+
+  const written = async (sql: string) => {
+    await db.run(`CREATE OR REPLACE TABLE t AS ${sql}`);
+    await writeCsv(db, "t", join(dir, "t.csv"));
+    return readFileSync(join(dir, "t.csv"), "utf8");
+  };
+
+  it("guards text and lists, writes decimals digit for digit and floats to 12 digits, quotes like RFC 4180", async () => {
+    const csv = await written(`
+      SELECT * FROM (VALUES
+        ('=cmd|'' /C calc''!A0', -1200.0000::DECIMAL(38, 4), -0.25::DOUBLE, ['a', 'b'], DATE '2025-09-30'),
+        ('-Minus, "Corp"', 0::DECIMAL(38, 4), 0.1::DOUBLE + 0.2::DOUBLE, ['=x'], NULL),
+        (NULL, NULL, NULL, NULL, NULL)
+      ) v(account_name, amount, share, reasons, close_date)`);
+    expect(csv).toBe(
+      "account_name,amount,share,reasons,close_date\n" +
+        "'=cmd|' /C calc'!A0,-1200.0000,-0.25,a;b,2025-09-30\n" +
+        `"'-Minus, ""Corp""",0.0000,0.3,'=x,\n` +
+        ",,,,\n",
+    );
+  });
+
+  it("guards exactly the text the pages' downloads guard", async () => {
+    // every character a cell can start with that matters, and some that do not
+    const texts = ["=1", "+1", "-1", "@a", "\tx", "\rx", "\nx", " =1", "a=1", "'=1", "１", "＝1", "", "-", "--", "株式会社", "Acme = best"];
+    const csv = await written(`SELECT unnest([${texts.map((x) => `'${x.replaceAll("'", "''")}'`).join(", ")}]) AS text, generate_subscripts([${texts.map(() => "0").join(", ")}], 1) AS n`);
+    // parsed back with d3 (the pages' CSV library): each cell is guardCell of its text
+    const cells = csvParse(csv).map((r) => r.text);
+    expect(cells).toEqual(texts.map((x) => guardCell(x)));
   });
 });
