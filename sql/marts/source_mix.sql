@@ -1,11 +1,9 @@
 -- Per IS rep and period: appointments from passive sources (inquiries, document
 -- requests, ...) against active ones (outbound, re-engagement, ...), and the passive share.
 with dated as (
-    select rep_id, source_kind, 'month' as period_kind, month_label(created_date) as period from int_appointments
-    union all
-    select rep_id, source_kind, 'fiscal_quarter', fiscal_quarter_label(created_date) from int_appointments
-    union all
-    select rep_id, source_kind, 'fiscal_year', fiscal_year_label(created_date) from int_appointments
+    select a.rep_id, a.source_kind, k.period_kind, k.grain_order, period_label(k.period_kind, a.created_date) as period
+    from int_appointments a
+    cross join period_kinds k
 )
 
 select
@@ -21,5 +19,5 @@ select
     count(*) filter (where d.source_kind = 'passive') / count(*)       as passive_share
 from dated d
 join int_is_reps r using (rep_id)
-group by d.rep_id, r.rep_name, r.team, d.period_kind, d.period
-order by case d.period_kind when 'month' then 1 when 'fiscal_quarter' then 2 else 3 end, d.period, r.rep_name, d.rep_id
+group by d.rep_id, r.rep_name, r.team, d.period_kind, d.grain_order, d.period
+order by d.grain_order, d.period, r.rep_name, d.rep_id
