@@ -2,7 +2,7 @@
 // published site exactly as it was, and the next build cleans up after it and succeeds;
 // two builds started together take turns, and the site is one build's complete output.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../lib/config.ts";
@@ -11,23 +11,11 @@ import { SCRATCH_ROOT } from "../lib/scratch.ts";
 import { FUNNEL_AS_OF, writeFunnelFixture } from "./fixtures/funnel-fixture.ts";
 import { tempDir } from "./helpers/fixture.ts";
 import { relay } from "./helpers/relay.ts";
+import { snapshot } from "./helpers/tree.ts";
 
 const work = tempDir("relay-faults-");
 const site = join(work, "site");
 let data: string;
-
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else files.set(p.slice(dir.length), readFileSync(p, "base64"));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 const build = (asOf = FUNNEL_AS_OF) => relay(["build", "--data", data, "--as-of", asOf, "--out", site], { RELAY_REUSE: "off" });
 

