@@ -9,7 +9,7 @@ import { ConfigError, type Config, type FlagValues, outputDir, resolveConfig } f
 import { InputError } from "./errors.ts";
 import { readTable, toJson, writeCsv } from "./export.ts";
 import { closePipeline, type Pipeline, runPipeline } from "./pipeline.ts";
-import { scratchDir } from "./scratch.ts";
+import { removeStaleScratch, scratchDir } from "./scratch.ts";
 import { loadModels } from "./models.ts";
 import { balanced, reconciliationFromMarts, reconciliationOf, reconciliationText } from "./reconcile.ts";
 import { shownPath } from "./progress.ts";
@@ -53,6 +53,8 @@ class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // what a killed relay left in .relay/tmp (DuckDB's spill files can be gigabytes)
+  removeStaleScratch();
   try {
     switch (command) {
       case "sample":

@@ -7,7 +7,7 @@
 // complete output. The previous build is kept (a quick rollback: point the link at it);
 // older ones are removed. Builds take turns through a lock file; what a killed build left
 // (its half-written folder, its lock) is removed by the next one.
-import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { PROJECT_ROOT } from "./config.ts";
 import { isAlive } from "./scratch.ts";
@@ -76,15 +76,6 @@ function removeLeftovers(out: string) {
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** The folder `out` shows now (for tests and the closing message). */
-export function publishedBuild(out: string): string | null {
-  try {
-    return realpathSync(out);
-  } catch {
-    return null;
-  }
 }
 
 const LOCK = join(PROJECT_ROOT, ".relay", "build.lock");

@@ -2,7 +2,7 @@
 // published site exactly as it was, and the next build cleans up after it and succeeds;
 // two builds started together take turns, and the site is one build's complete output.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../lib/config.ts";
@@ -72,6 +72,29 @@ describe("two builds started together", () => {
     for (const page of readdirSync(site).filter((n) => n.endsWith(".html"))) {
       const html = readFileSync(join(site, page), "utf8");
       if (html.includes("build_info.")) expect(html, page).toContain(infos[0]);
+    }
+  });
+});
+
+describe("scratch left by a killed process", () => {
+  it("is removed by the next relay command; a live process's is kept", async () => {
+    // a pid that has just ended: a child that exited
+    const gone = spawn("true");
+    await new Promise((r) => gone.on("exit", r));
+    mkdirSync(SCRATCH_ROOT, { recursive: true });
+    const dead = join(SCRATCH_ROOT, `duckdb-${gone.pid}`);
+    const live = join(SCRATCH_ROOT, `duckdb-${process.pid}-7`);
+    for (const d of [dead, live]) {
+      mkdirSync(d, { recursive: true });
+      writeFileSync(join(d, "spill.tmp"), "x");
+    }
+    try {
+      const r = await relay(["query", "--list"]);
+      expect(r.code, r.err).toBe(0);
+      expect(existsSync(dead)).toBe(false);
+      expect(existsSync(live)).toBe(true);
+    } finally {
+      rmSync(live, { recursive: true, force: true });
     }
   });
 });
