@@ -1,21 +1,15 @@
 // The per-object reconciliation: rows read = rows used + rows quarantined, the quarantine
 // reasons, and the warnings, as `relay check` prints it and as the check and build
-// summaries report it. It reads the same marts as the data-quality page: from a finished
-// pipeline, or from the mart files of a build.
+// summaries report it. It reads the same marts as the data-quality page, from the mart
+// files of a check or a build.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { queryRows, type Row } from "./db.ts";
-import type { Pipeline } from "./pipeline.ts";
+import type { Row } from "./db.ts";
 import type { Reconciliation } from "./summary.ts";
 
 /** The marts it reads: a build writes them whatever the pages read (lib/marts.ts). */
 export const RECONCILIATION_MARTS = ["build_info", "data_reconciliation", "data_quarantine", "data_warnings"];
-
-export async function reconciliationOf(p: Pipeline): Promise<Reconciliation> {
-  const [info] = await queryRows(p.db, "SELECT * FROM build_info");
-  return from(info, await queryRows(p.db, "SELECT * FROM data_reconciliation"), await queryRows(p.db, "SELECT * FROM data_quarantine"), await queryRows(p.db, "SELECT * FROM data_warnings"));
-}
 
 export function reconciliationFromMarts(dir: string): Reconciliation {
   const read = (m: string) => JSON.parse(readFileSync(join(dir, `${m}.json`), "utf8")) as Row[];

