@@ -60,13 +60,18 @@ function framework(command: "build" | "preview", env: Record<string, string>, lo
         stream.setEncoding("utf8").on("data", (chunk: string) => {
           const lines = (rest + chunk).split("\n");
           rest = lines.pop()!;
-          for (const l of lines) log(l);
-        }).on("end", () => rest && log(rest));
+          for (const l of lines) log(plain(l));
+        }).on("end", () => rest && log(plain(rest)));
       }
     }
     child.on("error", reject);
     child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
+}
+
+/** A log line without terminal colours (Framework colours its log where it sees CI=true). */
+function plain(line: string): string {
+  return line.replace(/\x1b\[[0-9;]*m/g, "");
 }
 
 export interface BuildTimings {
