@@ -1,5 +1,6 @@
 -- What the dashboard describes: the as-of date, the business calendar, the data set and
--- the date range of its records, and after how many days the pages call the data stale.
+-- the date range of its records, after how many days the pages call the data stale, and
+-- how many rows a long list shows (the *_preview marts hold that many per filter).
 select
     s.as_of,
     s.timezone,
@@ -15,6 +16,7 @@ select
     fiscal_year(s.as_of)                                            as as_of_fy,
     fiscal_quarter_label(s.as_of)                                   as as_of_fiscal_quarter,
     month_label(s.as_of)                                            as as_of_month,
-    s.stale_after_days
+    s.stale_after_days,
+    s.list_page_rows
 from settings s
 cross join relay_data d
