@@ -41,12 +41,10 @@ quotas as (
 targets as (
     select
         q.fiscal_quarter,
-        coalesce(
-            case when (select present from relay_source_objects where object = 'forecasting_quotas') then qu.target end,
-            r.target
-        ) as target,
-        case when (select present from relay_source_objects where object = 'forecasting_quotas') and qu.target is not null
-             then 'forecasting_quotas' when r.target is not null then 'revenue_targets' end as target_source
+        -- an export without forecasting_quotas has no quota rows: the rule's target then
+        coalesce(qu.target, r.target) as target,
+        case when qu.target is not null then 'forecasting_quotas'
+             when r.target is not null then 'revenue_targets' end as target_source
     from quarters q
     left join quotas qu using (fiscal_quarter)
     left join revenue_targets r using (fiscal_quarter)
