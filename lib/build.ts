@@ -121,7 +121,7 @@ async function buildUnlocked(cfg: Config, out: string, { progress, verbose }: Re
       const rendering = progress.start("render the pages");
       await renderSite(cfg, tmp, join(martsDir, "reps"), verbose ? "inherit" : rendering, out);
       verifySite(tmp);
-      rendering.done(`${walkFiles(tmp).filter((f) => f.endsWith(".html")).length} pages`);
+      rendering.done(`${htmlFiles(tmp).length} pages`);
       const finishing = progress.start("finish the HTML");
       const asOf = JSON.parse(readFileSync(join(martsDir, "build_info.json"), "utf8"))[0].as_of as string;
       finishHtml(tmp, lang, Date.parse(`${asOf}T00:00:00Z`), martsDir);
@@ -140,7 +140,7 @@ async function buildUnlocked(cfg: Config, out: string, { progress, verbose }: Re
     total_seconds: seconds(started),
     reused_marts: reusedMarts,
     reused_site: reusedSite,
-    pages: walkFiles(out).filter((f) => f.endsWith(".html")).length,
+    pages: htmlFiles(out).length,
     marts_dir: martsDir,
   };
   return timings;
@@ -252,7 +252,7 @@ function finishHtml(dir: string, lang: string, lastModified: number, martsDir: s
   setLanguage(lang);
   const footer = `</main>\n<footer id="observablehq-footer">\n<div>${escapeHtml(footerText())}</div>\n</footer>`;
   const script = lang === "en" ? "" : sidebarScript();
-  for (const f of walkHtml(dir)) {
+  for (const f of htmlFiles(dir)) {
     const path = relative(dir, f).replace(/\.html$/, "");
     const html = readFileSync(f, "utf8")
       .replace(/<html>/, `<html lang="${lang}">`)
@@ -276,14 +276,9 @@ function escapeHtml(s: string): string {
   return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
-function walkHtml(dir: string): string[] {
-  const out: string[] = [];
-  for (const n of readdirSync(dir)) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) out.push(...walkHtml(p));
-    else if (n.endsWith(".html")) out.push(p);
-  }
-  return out;
+/** The pages of a built site. */
+function htmlFiles(dir: string): string[] {
+  return walkFiles(dir).filter((f) => f.endsWith(".html"));
 }
 
 /**
