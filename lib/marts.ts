@@ -12,7 +12,7 @@ import { closePipeline, martModels, type Pipeline, runPipeline } from "./pipelin
 import { dataFingerprint } from "./fingerprint.ts";
 import { pageFiles } from "./page-files.ts";
 import { RECONCILIATION_MARTS } from "./reconcile.ts";
-import { writeRepFiles } from "./rep-files.ts";
+import { REP_MARTS, writeRepFiles } from "./rep-files.ts";
 import { type Progress, SILENT } from "./progress.ts";
 import { hasStore, storePath } from "./store.ts";
 
@@ -31,6 +31,15 @@ export async function writeMarts(p: Pipeline, dir: string, { all = false } = {})
   // the check and build summaries read these whatever the pages do
   used.json.push(...RECONCILIATION_MARTS);
   const names: string[] = [];
+  // the rep files read some of the same marts: those are kept, to be read from DuckDB once
+  const kept = new Map<string, Table>();
+  const repMarts: readonly string[] = REP_MARTS;
+  const table = async (name: string) => {
+    if (kept.has(name)) return kept.get(name)!;
+    const t = await readTable(p.db, name);
+    if (repMarts.includes(name)) kept.set(name, t);
+    return t;
+  };
   for (const m of martModels(p)) {
     const json = all || used.json.includes(m.name);
     const csv = m.csv && (all || used.csv.includes(m.name));
@@ -38,14 +47,14 @@ export async function writeMarts(p: Pipeline, dir: string, { all = false } = {})
     if (!json && !csv && parts.length === 0) continue;
     if (csv) await writeCsv(p.db, m.name, join(tmp, `${m.name}.csv`));
     if (json || parts.length) {
-      const table = await readTable(p.db, m.name);
-      if (json) writeFileSync(join(tmp, `${m.name}.json`), toJson(table));
-      if (parts.length) writeParts(table, m.splitBy!, parts, join(tmp, m.name), m.file);
+      const t = await table(m.name);
+      if (json) writeFileSync(join(tmp, `${m.name}.json`), toJson(t));
+      if (parts.length) writeParts(t, m.splitBy!, parts, join(tmp, m.name), m.file);
     }
     names.push(m.name);
   }
   // the rep pages each read only their own rep's rows
-  await writeRepFiles(p.db, tmp);
+  await writeRepFiles(tmp, table);
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
   return names;
