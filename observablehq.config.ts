@@ -5,7 +5,7 @@ import { NAV } from "./src/components/nav.js";
 import { setLanguage, t } from "./src/components/i18n.js";
 import { footerText, ICON_LINK } from "./src/components/site.js";
 import { siteSettings } from "./lib/config.ts";
-import { existsSync, readdirSync } from "node:fs";
+import { repIds, templateRep } from "./lib/rep-pages.ts";
 import { join } from "node:path";
 
 const site = siteSettings();
@@ -34,13 +34,11 @@ export default {
 
 // Every IS rep (mart is_reps) has a data file of their own in src/data/reps/ (the marts
 // of the last build or preview, lib/site-data.ts), written by lib/rep-files.ts; those
-// files are the pages.
-// A build may render them in several Framework processes, each every n-th (site.repShard).
+// files are the pages. A relay build has Framework render the first rep's page only and
+// writes the others from it (lib/rep-pages.ts); the preview renders each page asked for.
 function repPaths(): string[] {
   const dir = join("src", "data", "reps");
-  if (!existsSync(dir)) return [];
-  const { index, count } = site.repShard;
-  return readdirSync(dir).filter((n) => n.endsWith(".json")).sort()
-    .filter((_, i) => i % count === index)
-    .map((n) => `/reps/${n.slice(0, -".json".length)}`);
+  const template = templateRep(dir);
+  const ids = site.finishedByRelay && site.repPages === "template" ? (template ? [template] : []) : repIds(dir);
+  return ids.map((id) => `/reps/${id}`);
 }

@@ -11,11 +11,12 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
-import { type Config, configEnv, engineSettings, outputDir, PROJECT_ROOT, reuseEnabled, siteSettings } from "./config.ts";
+import { basename, join, relative, resolve } from "node:path";
+import { type Config, configEnv, outputDir, PROJECT_ROOT, reuseEnabled, siteSettings } from "./config.ts";
 import { ensureMarts } from "./marts.ts";
 import { type Progress, progressView, shownPath, type Stage } from "./progress.ts";
 import { newBuildDir, publish, withBuildLock } from "./publish.ts";
+import { repIds, writeRepPages } from "./rep-pages.ts";
 import { publishSiteData } from "./site-data.ts";
 import { setLanguage } from "../src/components/i18n.js";
 import { footerText, ICON_LINK, pageTitle, sidebarScript } from "../src/components/site.js";
@@ -154,7 +155,7 @@ async function buildUnlocked(cfg: Config, out: string, { progress, verbose }: Re
 function siteFingerprint(martsDir: string, lang: string): string {
   const h = createHash("sha256").update(basename(martsDir)).update(lang);
   for (const f of [...walkFiles(SRC).filter((f) => !relative(SRC, f).startsWith(".") && !relative(SRC, f).startsWith("data")).sort(),
-    join(PROJECT_ROOT, "observablehq.config.ts"), join(PROJECT_ROOT, "lib", "build.ts"), join(PROJECT_ROOT, "package-lock.json")]) {
+    join(PROJECT_ROOT, "observablehq.config.ts"), join(PROJECT_ROOT, "lib", "build.ts"), join(PROJECT_ROOT, "lib", "rep-pages.ts"), join(PROJECT_ROOT, "package-lock.json")]) {
     h.update(relative(PROJECT_ROOT, f)).update(readFileSync(f));
   }
   return h.digest("hex").slice(0, 16);
@@ -173,55 +174,31 @@ function keepSite(dir: string, cached: string) {
 }
 
 /**
- * Framework renders one page after another on one core, and a build has a page per IS rep
- * (121 at ten million tasks): with many reps, one Framework process per core renders a
- * share of the rep pages each (and all the other pages), and their outputs are merged.
- * Every output file has a content hash in its name or is the same in every share, so the
- * merge is a union; a file two shares wrote differently stops the build.
+ * Framework renders the view pages and the template rep page; relay writes the other rep
+ * pages from the template (lib/rep-pages.ts). The bar counts Framework reading each page
+ * ("load") and writing it ("render").
  */
 async function renderSite(cfg: Config, out: string, repsDir: string, show: "inherit" | Stage, published: string) {
-  const reps = existsSync(repsDir) ? readdirSync(repsDir).length : 0;
-  const shards = reps >= 40 ? Math.min(engineSettings().threads, 4) : 1;
-  const outs = Array.from({ length: shards }, (_, i) => (i === 0 ? out : `${out}-shard${i}`));
-  // Framework reads each page ("load") and later writes it ("render"): the bar counts both,
-  // over every page of every process (the view pages are rendered by each of them)
-  const total = 2 * (shards * viewPages() + reps);
+  const repPages = siteSettings().repPages === "framework" ? repIds(repsDir).length : Math.min(1, repIds(repsDir).length);
+  const total = 2 * (viewPages() + repPages);
   let steps = 0;
   const log: string[] = [];
   const onLine = show === "inherit" ? "inherit" : (line: string) => {
     log.push(line);
     if (/^(load|render) \//.test(line)) show.step(++steps, total);
   };
-  try {
-    const codes = await Promise.all(outs.map((o, i) => framework("build", { ...configEnv(cfg), RELAY_OUTPUT: o, RELAY_REP_SHARD: `${i}/${shards}` }, onLine)));
-    const failed = codes.find((c) => c !== 0);
-    if (failed !== undefined) {
-      // the end of Framework's log says why; its paths name the folder being published
-      const tail = log.slice(-25).map((l) => outs.reduce((t, o) => t.replaceAll(o, published), l)).join("\n");
-      throw new Error(`observable build exited with code ${failed}; ${shownPath(published)} was left as it was${tail ? `\n${tail}` : ""}`);
-    }
-    for (const o of outs.slice(1)) mergeInto(out, o);
-  } finally {
-    for (const o of outs.slice(1)) rmSync(o, { recursive: true, force: true });
+  const code = await framework("build", { ...configEnv(cfg), RELAY_OUTPUT: out }, onLine);
+  if (code !== 0) {
+    // the end of Framework's log says why; its paths name the folder being published
+    const tail = log.slice(-25).map((l) => l.replaceAll(out, published)).join("\n");
+    throw new Error(`observable build exited with code ${code}; ${shownPath(published)} was left as it was${tail ? `\n${tail}` : ""}`);
   }
+  if (siteSettings().repPages === "template") writeRepPages(out, repsDir);
 }
 
-/** The pages of the views (src/*.md), which every Framework process renders. */
+/** The pages of the views (src/*.md). */
 function viewPages(): number {
   return readdirSync(SRC).filter((n) => n.endsWith(".md")).length;
-}
-
-function mergeInto(target: string, source: string) {
-  for (const f of walkFiles(source)) {
-    const rel = relative(source, f);
-    const dest = join(target, rel);
-    if (!existsSync(dest)) {
-      mkdirSync(dirname(dest), { recursive: true });
-      renameSync(f, dest);
-    } else if (!readFileSync(dest).equals(readFileSync(f))) {
-      throw new Error(`two Framework processes wrote ${rel} differently; nothing was published`);
-    }
-  }
 }
 
 function walkFiles(dir: string): string[] {

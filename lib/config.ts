@@ -200,9 +200,9 @@ export interface SiteSettings {
   output: string;
   /** `relay build` finishes the HTML itself (it sets RELAY_OUTPUT): head and footer are added there. */
   finishedByRelay: boolean;
-  /** RELAY_REP_SHARD "i/n": this Framework process renders every n-th rep page from the i-th
-   * (`relay build` runs one process per core; lib/build.ts). */
-  repShard: { index: number; count: number };
+  /** Which rep pages Framework renders: the first rep's, from which relay writes the others
+   * (default), or every rep's (RELAY_REP_PAGES=framework; lib/rep-pages.ts). */
+  repPages: "template" | "framework";
 }
 
 export function siteSettings(env: NodeJS.ProcessEnv = process.env): SiteSettings {
@@ -210,11 +210,12 @@ export function siteSettings(env: NodeJS.ProcessEnv = process.env): SiteSettings
     lang: nonEmpty(env.RELAY_LANG) ?? "en",
     output: nonEmpty(env.RELAY_OUTPUT) ?? "dist",
     finishedByRelay: nonEmpty(env.RELAY_OUTPUT) !== undefined,
-    repShard: parseShard(nonEmpty(env.RELAY_REP_SHARD)),
+    repPages: repPages(nonEmpty(env.RELAY_REP_PAGES)),
   };
 }
 
-function parseShard(v: string | undefined): { index: number; count: number } {
-  const m = v?.match(/^(\d+)\/(\d+)$/);
-  return m && Number(m[1]) < Number(m[2]) ? { index: Number(m[1]), count: Number(m[2]) } : { index: 0, count: 1 };
+function repPages(v: string | undefined): SiteSettings["repPages"] {
+  if (v === undefined || v === "template") return "template";
+  if (v === "framework") return "framework";
+  throw new ConfigError(`RELAY_REP_PAGES "${v}" is not known: leave it unset, or set it to framework to have Framework render every rep page`);
 }

@@ -1,6 +1,6 @@
 // One IS rep's page data: only that rep's rows of the rep marts, so a rep page never
 // ships another rep's deals. `relay build` splits the marts per rep once (writeRepFiles,
-// called from lib/marts.ts); the loader src/reps/[rep].json.sh then only copies a file.
+// called from lib/marts.ts); each file is a rep page's data (lib/rep-pages.ts).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Table, toJson } from "./export.ts";

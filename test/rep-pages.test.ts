@@ -2,7 +2,7 @@
 // every IS rep of the sample has a page, each page ships only its own rep's rows (no other
 // rep's deals, no lead PII), and the sample tells the productivity story through the marts.
 // The sample's own facts are read straight from its Parquet files, not through our models.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -93,6 +93,18 @@ describe("rep pages of the sample", () => {
     const withPage = new Set(isReps);
     expect([...new Set(repMonths.map((r) => String(r.rep_id)))].filter((id) => !withPage.has(id))).toEqual([]);
   });
+
+  it("writes every rep page but the first byte for byte as Framework renders it itself", async () => {
+    // the pages relay writes from the first rep's (lib/rep-pages.ts) against Framework
+    // rendering every rep page, on the same export: the whole site, file by file
+    const byFramework = join(work, "site-framework");
+    const r = await relay(["build", "--data", data, "--as-of", "2025-09-30", "--out", byFramework], { RELAY_REP_PAGES: "framework", RELAY_REUSE: "off" });
+    expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+    const files = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile()).sort();
+    expect(files(out)).toEqual(files(byFramework));
+    expect(files(out).filter((f) => f.startsWith("reps/")).length).toBe(isReps.length);
+    for (const f of files(out)) expect(readFileSync(join(out, f)).equals(readFileSync(join(byFramework, f))), f).toBe(true);
+  }, 120_000);
 
   it("tells the story through the marts: unique accounts correlate with appointments more than activity volume", () => {
     const corr = JSON.parse(readFileSync(shippedFile(join(out, "_file", "data"), "productivity_correlation"), "utf8")) as Rows;
