@@ -189,7 +189,7 @@ function castExpression(col: ColumnSpec, srcType: string, file: string, object: 
       if (INTEGER.test(srcType)) return `CAST(${c} AS VARCHAR)`;
       throw wrong(`write ${col.name} as text (VARCHAR) in the ${object} export`);
     case "TIMESTAMP":
-      if (NAIVE_TIMESTAMP.test(srcType)) return `timezone('UTC', CAST(${c} AS TIMESTAMP))`;
+      if (NAIVE_TIMESTAMP.test(srcType)) return utcTimestamp(`CAST(${c} AS TIMESTAMP)`);
       if (srcType === TZ_TIMESTAMP) return c;
       if (srcType === "DATE") return `CAST(${c} AS TIMESTAMPTZ)`;
       if (srcType === "VARCHAR") return isoTimestamp(c);
@@ -214,7 +214,17 @@ function castExpression(col: ColumnSpec, srcType: string, file: string, object: 
 }
 
 function isoTimestamp(c: string): string {
-  return `CASE WHEN regexp_matches(${c}, ${HAS_OFFSET}) THEN try_cast(${c} AS TIMESTAMPTZ) ELSE timezone('UTC', try_cast(${c} AS TIMESTAMP)) END`;
+  return `CASE WHEN regexp_matches(${c}, ${HAS_OFFSET}) THEN try_cast(${c} AS TIMESTAMPTZ) ELSE ${utcTimestamp(`try_cast(${c} AS TIMESTAMP)`)} END`;
+}
+
+/**
+ * A TIMESTAMP that is UTC, as the instant it names (TIMESTAMPTZ). Both types count
+ * microseconds from 1970-01-01 UTC, so the value is the same number: make_timestamptz
+ * takes it as it is, where timezone('UTC', …) asks ICU for every row (six times slower:
+ * 0.8 s against 0.13 s for ten million tasks). ±infinity has no such number and is cast.
+ */
+function utcTimestamp(ts: string): string {
+  return `CASE WHEN isfinite(${ts}) THEN make_timestamptz(epoch_us(${ts})) ELSE CAST(${ts} AS TIMESTAMPTZ) END`;
 }
 
 /** ISO-8601 text where a date or timestamp belongs: accepted with a warning, but every value must parse. */

@@ -18,9 +18,9 @@ renamed as (
     from source
 ),
 
--- every copy of an Id that occurs more than once is quarantined
-duplicate_ids as (
-    select account_id from renamed group by account_id having count(*) > 1
+-- every copy of an Id that occurs more than once is quarantined (sql/rules/cleaning.sql)
+duplicates as (
+    select id as account_id from duplicate_ids('src_accounts')
 )
 
 select
@@ -29,6 +29,6 @@ select
     tier_of(customer_type, employees, focus_theme, prime_contractor)  as tier,
     case
         when account_id is null or account_id = ''          then 'null_id'
-        when account_id in (select account_id from duplicate_ids) then 'duplicate_id'
+        when account_id in (select account_id from duplicates) then 'duplicate_id'
     end as quarantine_reason
 from renamed

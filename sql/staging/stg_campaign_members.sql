@@ -18,16 +18,16 @@ renamed as (
     from source
 ),
 
--- every copy of an Id that occurs more than once is quarantined
-duplicate_ids as (
-    select campaign_member_id from renamed group by campaign_member_id having count(*) > 1
+-- every copy of an Id that occurs more than once is quarantined (sql/rules/cleaning.sql)
+duplicates as (
+    select id as campaign_member_id from duplicate_ids('src_campaign_members')
 )
 
 select
     renamed.*,
     case
         when campaign_member_id is null or campaign_member_id = ''  then 'null_id'
-        when campaign_member_id in (select campaign_member_id from duplicate_ids) then 'duplicate_id'
+        when campaign_member_id in (select campaign_member_id from duplicates) then 'duplicate_id'
         when created_at is null                                     then 'null_created_date'
         when renamed.campaign_id is null or renamed.campaign_id = ''                then 'null_campaign_id'
         when renamed.lead_id is null or renamed.lead_id = ''                        then 'null_lead_id'

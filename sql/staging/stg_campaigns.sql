@@ -15,15 +15,15 @@ renamed as (
     from source
 ),
 
--- every copy of an Id that occurs more than once is quarantined
-duplicate_ids as (
-    select campaign_id from renamed group by campaign_id having count(*) > 1
+-- every copy of an Id that occurs more than once is quarantined (sql/rules/cleaning.sql)
+duplicates as (
+    select id as campaign_id from duplicate_ids('src_campaigns')
 )
 
 select
     *,
     case
         when campaign_id is null or campaign_id = ''        then 'null_id'
-        when campaign_id in (select campaign_id from duplicate_ids) then 'duplicate_id'
+        when campaign_id in (select campaign_id from duplicates) then 'duplicate_id'
     end as quarantine_reason
 from renamed

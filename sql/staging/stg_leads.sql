@@ -27,17 +27,9 @@ renamed as (
     from source
 ),
 
--- every copy of an Id that occurs more than once is quarantined. Grouping 64-bit hashes
--- is much cheaper than grouping millions of strings; the Ids of a repeated hash are then
--- compared themselves, so a hash collision quarantines nothing.
-duplicate_hashes as (
-    select hash(lead_id) as id_hash from renamed group by id_hash having count(*) > 1
-),
-
-duplicate_ids as (
-    select lead_id from renamed
-    where hash(lead_id) in (select id_hash from duplicate_hashes)
-    group by lead_id having count(*) > 1
+-- every copy of an Id that occurs more than once is quarantined (sql/rules/cleaning.sql)
+duplicates as (
+    select id as lead_id from duplicate_ids('src_leads')
 ),
 
 classified as (
@@ -55,7 +47,7 @@ select
     classified.*,
     case
         when lead_id is null or lead_id = ''                then 'null_id'
-        when lead_id in (select lead_id from duplicate_ids)  then 'duplicate_id'
+        when lead_id in (select lead_id from duplicates)  then 'duplicate_id'
         when created_at is null                             then 'null_created_date'
         when owner_id is null or owner_id = ''              then 'null_owner_id'
         when owner.user_id is null                          then 'dangling_owner_id'

@@ -33,9 +33,9 @@ renamed as (
     from source
 ),
 
--- every copy of an Id that occurs more than once is quarantined
-duplicate_ids as (
-    select opportunity_id from renamed group by opportunity_id having count(*) > 1
+-- every copy of an Id that occurs more than once is quarantined (sql/rules/cleaning.sql)
+duplicates as (
+    select id as opportunity_id from duplicate_ids('src_opportunities')
 ),
 
 mapped as (
@@ -60,7 +60,7 @@ checked as (
         mapped.*,
         case
             when opportunity_id is null or opportunity_id = ''     then 'null_id'
-            when opportunity_id in (select opportunity_id from duplicate_ids) then 'duplicate_id'
+            when opportunity_id in (select opportunity_id from duplicates) then 'duplicate_id'
             when created_at is null                                then 'null_created_date'
             when stage_name is null or stage_name = ''             then 'null_stage_name'
             when mapped.account_id is null or mapped.account_id = ''             then 'null_account_id'

@@ -20,17 +20,9 @@ renamed as (
     from source
 ),
 
--- every copy of an Id that occurs more than once is quarantined. Grouping 64-bit hashes
--- is much cheaper than grouping millions of strings; the Ids of a repeated hash are then
--- compared themselves, so a hash collision quarantines nothing.
-duplicate_hashes as (
-    select hash(history_id) as id_hash from renamed group by id_hash having count(*) > 1
-),
-
-duplicate_ids as (
-    select history_id from renamed
-    where hash(history_id) in (select id_hash from duplicate_hashes)
-    group by history_id having count(*) > 1
+-- every copy of an Id that occurs more than once is quarantined (sql/rules/cleaning.sql)
+duplicates as (
+    select id as history_id from duplicate_ids('src_opportunity_history')
 ),
 
 mapped as (
@@ -50,7 +42,7 @@ checked as (
         mapped.*,
         case
             when history_id is null or history_id = ''          then 'null_id'
-            when history_id in (select history_id from duplicate_ids) then 'duplicate_id'
+            when history_id in (select history_id from duplicates) then 'duplicate_id'
             when mapped.created_at is null                      then 'null_created_date'
             when opportunity_id is null or opportunity_id = ''  then 'null_opportunity_id'
             when stage_name is null or stage_name = ''          then 'null_stage_name'

@@ -17,15 +17,15 @@ renamed as (
     from source
 ),
 
--- every copy of an Id that occurs more than once is quarantined
-duplicate_ids as (
-    select user_id from renamed group by user_id having count(*) > 1
+-- every copy of an Id that occurs more than once is quarantined (sql/rules/cleaning.sql)
+duplicates as (
+    select id as user_id from duplicate_ids('src_users')
 )
 
 select
     *,
     case
         when user_id is null or user_id = ''               then 'null_id'
-        when user_id in (select user_id from duplicate_ids) then 'duplicate_id'
+        when user_id in (select user_id from duplicates) then 'duplicate_id'
     end as quarantine_reason
 from renamed
