@@ -26,18 +26,22 @@ rows as (
         coalesce(h.close_date, o.current_close_date)            as close_date,
         -- the phase the deal is in while open: this row's, or the latest open one before it
         coalesce(last_value(h.phase ignore nulls) over (
-            partition by h.opportunity_id order by h.created_at, h.history_id
-            rows between unbounded preceding and current row), 1) as open_phase,
-        row_number() over (partition by h.opportunity_id order by h.created_at, h.history_id) as row_seq,
-        row_number() over (partition by h.opportunity_id, h.created_date order by h.created_at desc, h.history_id desc) as last_of_day
+            deal_rows rows between unbounded preceding and current row), 1) as open_phase,
+        row_number() over deal_rows                             as row_seq,
+        -- a day's rows are consecutive (created_date follows created_at), so a row whose
+        -- next row is on a later day (or that has none) is its day's last, and that next
+        -- row's day is when the day's state ends
+        lead(h.created_date) over deal_rows                     as next_row_date
     from stg_opportunity_history h
     join opportunities o using (opportunity_id)
     where h.quarantine_reason is null and h.created_date <= as_of()
+    -- one sort of each deal's history serves all three
+    window deal_rows as (partition by h.opportunity_id order by h.created_at, h.history_id)
 ),
 
 -- one state per day with history: the day's last row
 days as (
-    select * from rows where last_of_day = 1
+    select * from rows where next_row_date is null or next_row_date > created_date
 ),
 
 from_history as (
@@ -52,8 +56,7 @@ from_history as (
 
     union all
     select
-        opportunity_id, created_date,
-        lead(created_date) over (partition by opportunity_id order by created_date),
+        opportunity_id, created_date, next_row_date,
         stage_name, is_closed, is_won, open_phase, amount, close_date
     from days
 ),

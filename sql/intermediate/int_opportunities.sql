@@ -9,11 +9,14 @@ with opportunities as (
 ordered as (
     select
         *,
-        row_number() over (partition by opportunity_id order by entered_date, entered_at, event_source) as seq,
+        row_number() over events as seq,
         -- a new run starts whenever the stage differs from the previous event's
-        coalesce(lower(stage_name) <> lower(lag(stage_name) over (
-            partition by opportunity_id order by entered_date, entered_at, event_source)), true) as starts_run
+        coalesce(lower(stage_name) <> lower(lag(stage_name) over events), true) as starts_run,
+        -- the highest phase entered before this event
+        max(phase) over (events rows between unbounded preceding and 1 preceding) as prior_max_phase
     from int_stage_events
+    -- one sort of each deal's events serves all three
+    window events as (partition by opportunity_id order by entered_date, entered_at, event_source)
 ),
 
 summary as (
@@ -31,11 +34,7 @@ summary as (
         min(entered_date) filter (where phase >= 5 or is_won)           as phase_05_date,
         -- a stage regression: an open phase lower than one entered before it
         bool_or(phase < prior_max_phase)                                as has_regression
-    from (
-        select *, max(phase) over (partition by opportunity_id order by seq
-                                   rows between unbounded preceding and 1 preceding) as prior_max_phase
-        from ordered
-    )
+    from ordered
     group by opportunity_id
 ),
 

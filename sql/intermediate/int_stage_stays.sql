@@ -1,18 +1,14 @@
 -- Each time an opportunity stayed in an open phase: from the day it entered the phase
 -- to the day of its next stage change, or to as_of if it is still there. Consecutive
 -- events of the same stage are one stay.
-with ordered as (
+with runs as (
     select
         *,
-        row_number() over (partition by opportunity_id order by entered_date, entered_at, event_source) as seq
+        row_number() over events as seq,
+        coalesce(lower(stage_name) <> lower(lag(stage_name) over events), true) as starts_run
     from int_stage_events
-),
-
-runs as (
-    select
-        *,
-        coalesce(lower(stage_name) <> lower(lag(stage_name) over (partition by opportunity_id order by seq)), true) as starts_run
-    from ordered
+    -- one sort of each deal's events serves both
+    window events as (partition by opportunity_id order by entered_date, entered_at, event_source)
 ),
 
 starts as (
