@@ -5,7 +5,7 @@
 with tasks as (
     select
         owner_id                                        as rep_id,
-        created_date,
+        cast(date_trunc('month', created_date) as date) as month_start,
         coalesce(account_id, who_id)                    as account_key,
         is_call,
         is_effective_conversation
@@ -14,12 +14,13 @@ with tasks as (
       and owner_id in (select rep_id from int_is_reps)
 ),
 
--- counts add up across days; distinct accounts need the (rep, month, account) set, from
--- which every grain's distinct count is exact because fiscal periods are whole months.
--- Grouping by a period's first day and labelling the groups afterwards keeps the string
--- work to one label per group.
-rep_month_counts as (
-    select rep_id, cast(date_trunc('month', created_date) as date) as month_start,
+-- one group per rep, month and account touched (one for tasks that touch none): its
+-- counts add up to the month's, and the set of its accounts gives every grain's distinct
+-- count exactly, because fiscal periods are whole months. One pass over the tasks does
+-- both. Grouping by a period's first day and labelling the groups afterwards keeps the
+-- string work to one label per group.
+rep_month_account_counts as (
+    select rep_id, month_start, account_key,
            count(*) as activities,
            count(*) filter (where is_call) as calls,
            count(*) filter (where is_effective_conversation) as effective_conversations
@@ -27,9 +28,17 @@ rep_month_counts as (
     group by all
 ),
 
+rep_month_counts as (
+    select rep_id, month_start,
+           sum(activities) as activities, sum(calls) as calls,
+           sum(effective_conversations) as effective_conversations
+    from rep_month_account_counts
+    group by all
+),
+
 rep_month_accounts as (
-    select distinct rep_id, cast(date_trunc('month', created_date) as date) as month_start, account_key
-    from tasks
+    select rep_id, month_start, account_key
+    from rep_month_account_counts
     where account_key is not null
 ),
 
