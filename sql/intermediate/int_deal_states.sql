@@ -1,7 +1,7 @@
 -- The state of every deal on any day, as intervals: on day d a deal is in the row whose
 -- valid_from <= d < valid_to (valid_to null: still). Use it as
---     join int_deal_states s on s.opportunity_id = ... and d >= s.valid_from
---                           and (s.valid_to is null or d < s.valid_to)
+--     join int_deal_states s on s.opportunity_id = ...
+--                           and state_holds_on(s.valid_from, s.valid_to, d)
 -- and is_closed_on(s.stage_is_closed, s.close_date, d) for "closed on d".
 -- Rules (docs/metrics.md, "Pipeline movement"): a deal exists from its CreatedDate; its
 -- stage, Amount and CloseDate are those of its latest history row dated <= d (the day's

@@ -23,7 +23,7 @@ states as (
         is_due_in(s.stage_is_closed, s.close_date, p.d, p.period_start, p.period_end) as in_quarter
     from points p
     join int_deal_states s
-      on p.d >= s.valid_from and (s.valid_to is null or p.d < s.valid_to)
+      on state_holds_on(s.valid_from, s.valid_to, p.d)
 ),
 
 then_in as (

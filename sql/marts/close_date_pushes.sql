@@ -25,7 +25,7 @@ pushes as (
 open_on_as_of as (
     select s.*
     from int_deal_states s
-    where as_of() >= s.valid_from and (s.valid_to is null or as_of() < s.valid_to)
+    where state_holds_on(s.valid_from, s.valid_to, as_of())
       and not is_closed_on(s.stage_is_closed, s.close_date, as_of())
 )
 
