@@ -37,6 +37,11 @@ export interface Model {
    * the part it shows (lib/marts.ts).
    */
   splitBy: string | null;
+  /**
+   * The opening comment says `materialized: view`: the model is a view, computed where it
+   * is read. For an intermediate model read by one other: its rows are not stored twice.
+   */
+  view: boolean;
   /** Names of the models this one reads (tables) or calls (macros), sorted. */
   dependsOn: string[];
 }
@@ -67,7 +72,7 @@ export async function loadModels(sqlDir: string): Promise<Model[]> {
       const isDdl = /^create\s/i.test(code);
       const name = basename(n, ".sql");
       const provides = isDdl ? statements(code).map((s) => s.match(MACRO)?.[1]?.toLowerCase()).filter((x): x is string => !!x) : [name];
-      models.push({ name, layer, file, sql, isDdl, provides, description: leadingSentence(sql), csv: /^\s*--\s*download:\s*csv\s*$/m.test(openingComment(sql)), splitBy: splitColumn(sql), dependsOn: [] });
+      models.push({ name, layer, file, sql, isDdl, provides, description: leadingSentence(sql), csv: /^\s*--\s*download:\s*csv\s*$/m.test(openingComment(sql)), splitBy: splitColumn(sql), view: /^\s*--\s*materialized:\s*view\s*$/m.test(openingComment(sql)), dependsOn: [] });
     }
   }
   await resolveDependencies(models, sqlDir);
@@ -95,7 +100,7 @@ function splitColumn(sql: string): string | null {
 
 /** The first sentence of the comment block a model file opens with (directives left out). */
 function leadingSentence(sql: string): string {
-  const lines = openingComment(sql).split("\n").map((l) => l.replace(/^\s*--\s?/, "").trim()).filter((l) => !/^(download|page files):/.test(l));
+  const lines = openingComment(sql).split("\n").map((l) => l.replace(/^\s*--\s?/, "").trim()).filter((l) => !/^(download|page files|materialized):/.test(l));
   const text = lines.join(" ");
   const end = text.search(/\.(\s|$)/);
   return end === -1 ? text : text.slice(0, end + 1);

@@ -99,16 +99,23 @@ async function openStore(path: string | null): Promise<Db> {
 }
 
 async function storedHashes(db: Db): Promise<Map<string, string>> {
-  const rows = await queryRows(db, `SELECT h.model, h.hash FROM relay_model_hashes h JOIN duckdb_tables() t ON t.table_name = h.model`);
+  const rows = await queryRows(db, `SELECT h.model, h.hash FROM relay_model_hashes h
+    JOIN (SELECT table_name AS name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal) t ON t.name = h.model`);
   return new Map(rows.map((r) => [String(r.model), String(r.hash)]));
 }
 
 /** Run one model; in a store, the table and its hash change together or not at all. */
 async function runModel(db: Db, model: Model, sqlDir: string, storeHash: string | null, source: SourceReport) {
-  const sql = model.isDdl ? model.sql : `CREATE OR REPLACE TABLE ${sqlIdent(model.name)} AS\n${model.sql}`;
+  const sql = model.isDdl ? model.sql : `CREATE OR REPLACE ${model.view ? "VIEW" : "TABLE"} ${sqlIdent(model.name)} AS\n${model.sql}`;
   try {
     if (storeHash === null || model.isDdl) return void (await db.run(sql));
     await db.run("BEGIN TRANSACTION");
+    // a store made before the model became a view (or a table) holds the other kind,
+    // which CREATE OR REPLACE does not replace
+    const other = model.view ? "table" : "view";
+    if ((await queryRows(db, `SELECT 1 FROM duckdb_${other}s() WHERE NOT internal AND ${other}_name = ${sqlString(model.name)}`)).length) {
+      await db.run(`DROP ${other.toUpperCase()} ${sqlIdent(model.name)}`);
+    }
     await db.run(sql);
     await db.run(`INSERT OR REPLACE INTO relay_model_hashes VALUES (${sqlString(model.name)}, ${sqlString(storeHash)})`);
     await db.run("COMMIT");

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Config, resolveConfig, resolveSettings } from "../lib/config.ts";
 import { readTable, toJson } from "../lib/export.ts";
 import { closePipeline, runPipeline } from "../lib/pipeline.ts";
+import { queryRows } from "../lib/db.ts";
 import { storePath } from "../lib/store.ts";
 import { FUNNEL_AS_OF, writeFunnelFixture } from "./fixtures/funnel-fixture.ts";
 import { tempDir } from "./helpers/fixture.ts";
@@ -83,5 +84,33 @@ describe("the models store", () => {
     } finally {
       await closePipeline(p);
     }
+  });
+
+  it("keeps a model marked `materialized: view` as a view, and turns it into a table and back in the same store", async () => {
+    const file = join(sql, "intermediate", "int_funnel_events.sql");
+    const asView = readFileSync(file, "utf8");
+    expect(asView).toMatch(/^-- materialized: view$/m);
+    const kindOf = async (name: string) => {
+      const p = await runPipeline(cfg, undefined, { store: true, only: ["funnel_cohort"] });
+      try {
+        const [row] = await queryRows(p.db, `SELECT (SELECT count(*) FROM duckdb_views() WHERE view_name = '${name}')::INTEGER AS views,
+          (SELECT count(*) FROM duckdb_tables() WHERE table_name = '${name}')::INTEGER AS tables`);
+        return { kind: row.views ? "view" : row.tables ? "table" : "none", funnel: toJson(await readTable(p.db, "funnel_cohort")) };
+      } finally {
+        await closePipeline(p);
+      }
+    };
+    const view = await kindOf("int_funnel_events");
+    expect(view.kind).toBe("view");
+    writeFileSync(file, asView.replace(/^-- materialized: view\n/m, ""));
+    const table = await kindOf("int_funnel_events");
+    expect(table.kind).toBe("table");
+    writeFileSync(file, asView);
+    const again = await kindOf("int_funnel_events");
+    expect(again.kind).toBe("view");
+    // the funnel counts do not depend on how their events are kept
+    expect(JSON.parse(view.funnel).length).toBeGreaterThan(0);
+    expect(table.funnel).toBe(view.funnel);
+    expect(again.funnel).toBe(view.funnel);
   });
 });

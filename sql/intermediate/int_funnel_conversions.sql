@@ -5,22 +5,24 @@
 -- previous step and from the first. `grouping` is the period kind, prefixed `cohort_`
 -- for cohorts.
 -- An entity reaches a step at most once, so counts add up across months and segments:
--- events are counted once per day/cohort/segment combination, then rolled up.
-with daily as (
-    select step, event_date, cohort_month_start, lead_source, source_kind, tier, count(*) as n
+-- events are counted once per month/cohort/segment combination, then rolled up (every
+-- period kind is made of whole months).
+with monthly as (
+    select step, cast(date_trunc('month', event_date) as date) as event_month, cohort_month_start,
+           lead_source, source_kind, tier, count(*) as n
     from int_funnel_events
     group by all
 ),
 
 segmented as (
-    select *, 'all' as segment_kind, 'all' as segment from daily
-    union all select *, 'lead_source', lead_source from daily
-    union all select *, 'source_kind', source_kind from daily
-    union all select *, 'tier', tier from daily
+    select *, 'all' as segment_kind, 'all' as segment from monthly
+    union all select *, 'lead_source', lead_source from monthly
+    union all select *, 'source_kind', source_kind from monthly
+    union all select *, 'tier', tier from monthly
 ),
 
 grouped as (
-    select k.period_kind as grouping, period_label(k.period_kind, event_date) as grp, segment_kind, segment, step, n
+    select k.period_kind as grouping, period_label(k.period_kind, event_month) as grp, segment_kind, segment, step, n
     from segmented cross join period_kinds k
     union all
     select 'cohort_' || k.period_kind, period_label(k.period_kind, cohort_month_start), segment_kind, segment, step, n

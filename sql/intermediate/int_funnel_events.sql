@@ -3,6 +3,9 @@
 -- and its segments.
 -- The segment of a lead is its own LeadSource; an SQL takes its lead's, or, with no
 -- lead, the opportunity's own. Tier is the tier of the account involved.
+-- Only int_funnel_conversions reads these three million rows (at ten million tasks), by
+-- month: a view, so that they are not written to a table first.
+-- materialized: view
 with lead_steps as (
     select lead_id as entity_id, created_date, mql_date,
            cast(date_trunc('month', created_date) as date) as cohort_month_start,

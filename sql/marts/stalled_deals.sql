@@ -5,7 +5,8 @@ with open_deals as (
     select * from int_opportunities where not is_closed
 ),
 
-tasks as (
+-- read twice below, each time for two of its columns: not worth a copy of every task
+tasks as not materialized (
     select * from stg_tasks where quarantine_reason is null and created_date <= as_of()
 ),
 
