@@ -130,6 +130,10 @@ for (const r of results) {
       `${r.largest_page.page} ${(r.largest_page.json_gz / 1024).toFixed(0)} KB`,
   );
 }
+for (const r of results) {
+  console.log(`scale ${r.scale}, pages: Framework ${f(r.build.framework_seconds)} s for ${r.build.pages - r.build.rep_pages.written} pages; ` +
+    `relay wrote the other ${r.build.rep_pages.written} rep pages from the first in ${f(r.build.rep_pages.seconds, 2)} s`);
+}
 for (const r of results) console.log(`scale ${r.scale}, slowest models: ${r.slowest_models.map((m: { model: string; seconds: number }) => `${m.model} ${m.seconds.toFixed(2)} s`).join(", ")}`);
 const json = JSON.stringify({ machine, results }, null, 2);
 if (values.json) writeFileSync(values.json, json + "\n");

@@ -80,6 +80,10 @@ export interface BuildTimings {
   marts_seconds: number;
   /** Framework rendering the pages, and relay finishing their HTML. */
   render_seconds: number;
+  /** Of which Framework's own process (0 when the site was reused). */
+  framework_seconds: number;
+  /** The rep pages relay wrote from the template page, and how long that took. */
+  rep_pages: { written: number; seconds: number };
   total_seconds: number;
   reused_marts: boolean;
   /** The same marts, pages and code were built before: that site was copied. */
@@ -110,6 +114,7 @@ async function buildUnlocked(cfg: Config, out: string, { progress, verbose }: Re
   const cached = join(SITES_ROOT, siteFingerprint(martsDir, lang));
   const reusedSite = reuseEnabled() && existsSync(cached);
   const tmp = newBuildDir(out);
+  let rendered: RenderTimings = { framework_seconds: 0, rep_pages: { written: 0, seconds: 0 } };
   try {
     if (reusedSite) {
       // nothing a page shows changed since that build: the same bytes, without Framework
@@ -120,7 +125,7 @@ async function buildUnlocked(cfg: Config, out: string, { progress, verbose }: Re
       prepareFrameworkCache();
       publishSiteData(martsDir);
       const rendering = progress.start("render the pages");
-      await renderSite(cfg, tmp, join(martsDir, "reps"), verbose ? "inherit" : rendering, out);
+      rendered = await renderSite(cfg, tmp, join(martsDir, "reps"), verbose ? "inherit" : rendering, out);
       verifySite(tmp);
       rendering.done(`${htmlFiles(tmp).length} pages`);
       const finishing = progress.start("finish the HTML");
@@ -138,6 +143,7 @@ async function buildUnlocked(cfg: Config, out: string, { progress, verbose }: Re
   const timings: BuildTimings = {
     marts_seconds: martsSeconds,
     render_seconds: seconds(renderStarted),
+    ...rendered,
     total_seconds: seconds(started),
     reused_marts: reusedMarts,
     reused_site: reusedSite,
@@ -178,7 +184,9 @@ function keepSite(dir: string, cached: string) {
  * pages from the template (lib/rep-pages.ts). The bar counts Framework reading each page
  * ("load") and writing it ("render").
  */
-async function renderSite(cfg: Config, out: string, repsDir: string, show: "inherit" | Stage, published: string) {
+type RenderTimings = Pick<BuildTimings, "framework_seconds" | "rep_pages">;
+
+async function renderSite(cfg: Config, out: string, repsDir: string, show: "inherit" | Stage, published: string): Promise<RenderTimings> {
   const repPages = siteSettings().repPages === "framework" ? repIds(repsDir).length : Math.min(1, repIds(repsDir).length);
   const total = 2 * (viewPages() + repPages);
   let steps = 0;
@@ -187,13 +195,17 @@ async function renderSite(cfg: Config, out: string, repsDir: string, show: "inhe
     log.push(line);
     if (/^(load|render) \//.test(line)) show.step(++steps, total);
   };
+  const started = performance.now();
   const code = await framework("build", { ...configEnv(cfg), RELAY_OUTPUT: out }, onLine);
+  const frameworkSeconds = (performance.now() - started) / 1000;
   if (code !== 0) {
     // the end of Framework's log says why; its paths name the folder being published
     const tail = log.slice(-25).map((l) => l.replaceAll(out, published)).join("\n");
     throw new Error(`observable build exited with code ${code}; ${shownPath(published)} was left as it was${tail ? `\n${tail}` : ""}`);
   }
-  if (siteSettings().repPages === "template") writeRepPages(out, repsDir);
+  const writing = performance.now();
+  const written = siteSettings().repPages === "template" ? writeRepPages(out, repsDir) : 0;
+  return { framework_seconds: frameworkSeconds, rep_pages: { written, seconds: (performance.now() - writing) / 1000 } };
 }
 
 /** The pages of the views (src/*.md). */
