@@ -5,13 +5,14 @@
 // Exit 0 when every mart the revision had is byte-identical now; 1 otherwise.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_SAMPLE_DIR, PROJECT_ROOT } from "../lib/config.ts";
 
 const { values } = parseArgs({ options: { ref: { type: "string" }, data: { type: "string" }, "as-of": { type: "string" } } });
 if (!values.ref) throw new Error("give --ref <commit>: the revision to compare with");
-const data = values.data ?? DEFAULT_SAMPLE_DIR;
+// the revision runs in its own worktree: a relative path must mean the one given here
+const data = resolve(values.data ?? DEFAULT_SAMPLE_DIR);
 const base = join(PROJECT_ROOT, ".relay", "compare");
 const tree = join(base, "tree");
 const out = { before: join(base, "before"), after: join(base, "after") };
