@@ -12,12 +12,13 @@
 // five slowest models per scale, and the JSON of it all (also written to --json FILE).
 //   npx tsx bench/bench.ts --scale 1,10,100 [--json bench/results.json]
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { PROJECT_ROOT } from "../lib/config.ts";
+import { filesBelow } from "../lib/files.ts";
 import { scratchDir } from "../lib/scratch.ts";
 import { watchTreeRss } from "./rss.ts";
 
@@ -56,8 +57,7 @@ function pageSizes(site: string): { page: string; json_gz: number; csv_gz: numbe
   const size = new Map<string, number>();
   const gz = (f: string) => size.get(f) ?? (size.set(f, gzipSync(readFileSync(f), { level: 6 }).length), size.get(f)!);
   const pages: { page: string; json_gz: number; csv_gz: number }[] = [];
-  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
-  for (const html of walk(site).filter((f) => f.endsWith(".html"))) {
+  for (const html of filesBelow(site).filter((f) => f.endsWith(".html"))) {
     const text = readFileSync(html, "utf8");
     let json = 0;
     let csv = 0;

@@ -10,10 +10,12 @@
 
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { type Config, configEnv, outputDir, PROJECT_ROOT, reuseEnabled, siteSettings } from "./config.ts";
+import { filesBelow, keepNewest } from "./files.ts";
 import { ensureMarts } from "./marts.ts";
+import { pageSources } from "./page-files.ts";
 import { type Progress, progressView, shownPath, type Stage } from "./progress.ts";
 import { newBuildDir, publish, withBuildLock } from "./publish.ts";
 import { repIds, writeRepPages } from "./rep-pages.ts";
@@ -160,7 +162,7 @@ async function buildUnlocked(cfg: Config, out: string, { progress, verbose }: Re
  */
 function siteFingerprint(martsDir: string, lang: string): string {
   const h = createHash("sha256").update(basename(martsDir)).update(lang);
-  for (const f of [...walkFiles(SRC).filter((f) => !relative(SRC, f).startsWith(".") && !relative(SRC, f).startsWith("data")).sort(),
+  for (const f of [...pageSources(),
     join(PROJECT_ROOT, "observablehq.config.ts"), join(PROJECT_ROOT, "lib", "build.ts"), join(PROJECT_ROOT, "lib", "rep-pages.ts"), join(PROJECT_ROOT, "package-lock.json")]) {
     h.update(relative(PROJECT_ROOT, f)).update(readFileSync(f));
   }
@@ -174,9 +176,7 @@ function keepSite(dir: string, cached: string) {
   cpSync(dir, tmp, { recursive: true });
   rmSync(cached, { recursive: true, force: true });
   renameSync(tmp, cached);
-  const sites = readdirSync(SITES_ROOT).filter((n) => !n.includes(".tmp-"))
-    .map((n) => ({ n, t: statSync(join(SITES_ROOT, n)).mtimeMs })).sort((a, b) => b.t - a.t);
-  for (const { n } of sites.slice(2)) rmSync(join(SITES_ROOT, n), { recursive: true, force: true });
+  keepNewest(readdirSync(SITES_ROOT).filter((n) => !n.includes(".tmp-")).map((n) => join(SITES_ROOT, n)), 2);
 }
 
 /**
@@ -211,13 +211,6 @@ async function renderSite(cfg: Config, out: string, repsDir: string, show: "inhe
 /** The pages of the views (src/*.md). */
 function viewPages(): number {
   return readdirSync(SRC).filter((n) => n.endsWith(".md")).length;
-}
-
-function walkFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? walkFiles(p) : [p];
-  });
 }
 
 /** A build that "succeeded" but lacks its pages or data must not be published. */
@@ -267,7 +260,7 @@ function escapeHtml(s: string): string {
 
 /** The pages of a built site. */
 function htmlFiles(dir: string): string[] {
-  return walkFiles(dir).filter((f) => f.endsWith(".html"));
+  return filesBelow(dir).filter((f) => f.endsWith(".html"));
 }
 
 /**

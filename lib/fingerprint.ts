@@ -4,9 +4,10 @@
 // are remembered per file (path, size, modification time) in .relay/hashes.json, so a
 // local rebuild reads nothing twice.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { PROJECT_ROOT } from "./config.ts";
+import { filesBelow } from "./files.ts";
 
 const MEMO = join(PROJECT_ROOT, ".relay", "hashes.json");
 
@@ -14,7 +15,7 @@ export function dataFingerprint(dataDir: string): string {
   const memo: Record<string, string> = existsSync(MEMO) ? safeParse(readFileSync(MEMO, "utf8")) : {};
   const next: Record<string, string> = {};
   const h = createHash("sha256");
-  for (const f of files(dataDir)) {
+  for (const f of filesBelow(dataDir)) {
     const s = statSync(f);
     const key = `${f}:${s.size}:${s.mtimeMs}:${s.ino}`;
     const hash = memo[key] ?? createHash("sha256").update(readFileSync(f)).digest("hex");
@@ -36,10 +37,3 @@ function safeParse(text: string): Record<string, string> {
   }
 }
 
-function files(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).sort().flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : [p];
-  });
-}

@@ -4,9 +4,10 @@
 // copy these files, so a whole site comes from one DuckDB pass.
 
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { type BusinessSettings, type Config, PROJECT_ROOT, resolveSettings, reuseEnabled } from "./config.ts";
+import { filesBelow, keepNewest } from "./files.ts";
 import { readTable, type Table, toJson, writeCsv } from "./export.ts";
 import { closePipeline, martModels, type Pipeline, runPipeline } from "./pipeline.ts";
 import { dataFingerprint } from "./fingerprint.ts";
@@ -81,7 +82,7 @@ function writeParts(table: Table, column: string, values: string[], dir: string,
 export function inputsFingerprint(cfg: Config, settings: BusinessSettings): string {
   const h = createHash("sha256");
   for (const dir of [cfg.sqlDir, join(PROJECT_ROOT, "lib")]) {
-    for (const f of walk(dir)) h.update(relative(PROJECT_ROOT, f)).update(readFileSync(f));
+    for (const f of filesBelow(dir)) h.update(relative(PROJECT_ROOT, f)).update(readFileSync(f));
   }
   h.update(dataFingerprint(cfg.dataDir));
   h.update(JSON.stringify(settings));
@@ -90,16 +91,6 @@ export function inputsFingerprint(cfg: Config, settings: BusinessSettings): stri
   return h.digest("hex").slice(0, 16);
 }
 
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const n of readdirSync(dir).sort()) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) out.push(...walk(p));
-    else out.push(p);
-  }
-  return out;
-}
 
 /**
  * The marts folder for the current inputs, computed now if it does not exist yet: in the
@@ -129,9 +120,7 @@ export async function ensureMarts(cfg: Config, { store = "use", progress = SILEN
   return { dir, reused: false };
 }
 
-/** Keep the three latest marts folders (and the one in use). */
+/** Keep the marts folder in use and the two latest others. */
 function pruneMarts(current: string) {
-  const dirs = readdirSync(MARTS_ROOT).filter((n) => !n.includes(".tmp-"))
-    .map((n) => ({ p: join(MARTS_ROOT, n), t: statSync(join(MARTS_ROOT, n)).mtimeMs })).sort((a, b) => b.t - a.t);
-  for (const { p } of dirs.slice(3)) if (p !== current) rmSync(p, { recursive: true, force: true });
+  keepNewest(readdirSync(MARTS_ROOT).filter((n) => !n.includes(".tmp-")).map((n) => join(MARTS_ROOT, n)).filter((p) => p !== current), 2);
 }

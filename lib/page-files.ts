@@ -2,9 +2,10 @@
 // or a part `…data/<mart>/<value>.json` of a mart split for its pages) in src/. `relay build` writes those and no others, so a mart that only `relay query`
 // prints (pipeline_flow_deals at ten million tasks is 200 MB of JSON) costs no time and
 // no disk in a build.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "./config.ts";
+import { filesBelow } from "./files.ts";
 
 export const SRC_DIR = join(PROJECT_ROOT, "src");
 
@@ -19,7 +20,7 @@ export function pageFiles(srcDir = SRC_DIR): PageFiles {
   const json = new Set<string>();
   const csv = new Set<string>();
   const parts = new Map<string, Set<string>>();
-  for (const file of walk(srcDir)) {
+  for (const file of pageSources(srcDir).filter((f) => /\.(md|js)$/.test(f))) {
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(/FileAttachment\(\s*["'`](?:\.\.?\/|\/)*data\/([a-z0-9_]+)\.(json|csv)["'`]\s*\)/g)) {
       (m[2] === "json" ? json : csv).add(m[1]);
@@ -36,11 +37,10 @@ export function pageFiles(srcDir = SRC_DIR): PageFiles {
   };
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((n) => {
-    if (n.startsWith(".")) return []; // Framework's cache
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) return walk(p);
-    return /\.(md|js)$/.test(n) ? [p] : [];
-  });
+/**
+ * The files the pages are made of: src/ but for its data (a link to the marts,
+ * lib/site-data.ts) and Framework's cache (.observablehq).
+ */
+export function pageSources(srcDir = SRC_DIR): string[] {
+  return filesBelow(srcDir, (name, depth) => name.startsWith(".") || (depth === 0 && name === "data"));
 }

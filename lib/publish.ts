@@ -7,9 +7,10 @@
 // complete output. The previous build is kept (a quick rollback: point the link at it);
 // older ones are removed. Builds take turns through a lock file; what a killed build left
 // (its half-written folder, its lock) is removed by the next one.
-import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { PROJECT_ROOT } from "./config.ts";
+import { keepNewest } from "./files.ts";
 import { isAlive } from "./scratch.ts";
 
 /** The folder the builds of `out` are kept in: .<name>-builds/ beside it. */
@@ -54,10 +55,7 @@ export function publish(dir: string, out: string) {
 /** Keep the published build and the one before it. */
 function prune(out: string, current: string) {
   const builds = buildsDir(out);
-  const done = readdirSync(builds).filter((n) => !n.endsWith(".tmp") && !n.startsWith("link-"))
-    .map((n) => join(builds, n)).filter((p) => p !== current)
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  for (const p of done.slice(1)) rmSync(p, { recursive: true, force: true });
+  keepNewest(readdirSync(builds).filter((n) => !n.endsWith(".tmp") && !n.startsWith("link-")).map((n) => join(builds, n)).filter((p) => p !== current), 1);
 }
 
 /** Remove what builds of `out` that were killed left: half-written folders, links. */

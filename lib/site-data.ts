@@ -2,9 +2,10 @@
 // (a junction on Windows) to .relay/site-data, which holds the marts of the build or
 // preview that ran last. Files are rewritten only when their content changed, in place,
 // so a running preview sees exactly the marts that moved.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { PROJECT_ROOT } from "./config.ts";
+import { filesBelow } from "./files.ts";
 
 export const SITE_DATA = join(PROJECT_ROOT, ".relay", "site-data");
 const LINK = join(PROJECT_ROOT, "src", "data");
@@ -12,7 +13,7 @@ const LINK = join(PROJECT_ROOT, "src", "data");
 /** Make .relay/site-data hold exactly the files of `martsDir`, and src/data point at it. */
 export function publishSiteData(martsDir: string) {
   mkdirSync(SITE_DATA, { recursive: true });
-  const wanted = new Set(files(martsDir).map((f) => relative(martsDir, f)));
+  const wanted = new Set(filesBelow(martsDir).map((f) => relative(martsDir, f)));
   for (const name of wanted) {
     const next = readFileSync(join(martsDir, name));
     const target = join(SITE_DATA, name);
@@ -20,7 +21,7 @@ export function publishSiteData(martsDir: string) {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, next);
   }
-  for (const f of files(SITE_DATA)) if (!wanted.has(relative(SITE_DATA, f))) rmSync(f);
+  for (const f of filesBelow(SITE_DATA)) if (!wanted.has(relative(SITE_DATA, f))) rmSync(f);
   linkSrcData();
 }
 
@@ -38,10 +39,3 @@ function linkSrcData() {
   }
 }
 
-function files(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).sort().flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : [p];
-  });
-}

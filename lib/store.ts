@@ -6,9 +6,10 @@
 // takes seconds. Used by `relay query` and `relay dev` (which create it) and by
 // `relay build` when one exists; a build with new data (the nightly) runs in memory.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { type BusinessSettings, type Config, PROJECT_ROOT } from "./config.ts";
+import { keepNewest } from "./files.ts";
 import { dataFingerprint } from "./fingerprint.ts";
 
 export const STORE_ROOT = join(PROJECT_ROOT, ".relay", "models");
@@ -32,13 +33,11 @@ export function hasStore(path: string): boolean {
 /** Keep the `keep` most recently used stores; at scale a store is a gigabyte or more. */
 export function pruneStores(keep = 2) {
   if (!existsSync(STORE_ROOT)) return;
-  const stores = readdirSync(STORE_ROOT).filter((n) => n.endsWith(".duckdb"))
-    .map((n) => ({ n, t: statSync(join(STORE_ROOT, n)).mtimeMs }))
-    .sort((a, b) => b.t - a.t);
-  for (const { n } of stores.slice(keep)) {
-    rmSync(join(STORE_ROOT, n), { force: true });
-    rmSync(join(STORE_ROOT, `${n}.wal`), { force: true });
-  }
+  const stores = readdirSync(STORE_ROOT).filter((n) => n.endsWith(".duckdb")).map((n) => join(STORE_ROOT, n));
+  keepNewest(stores, keep, (p) => {
+    rmSync(p, { force: true });
+    rmSync(`${p}.wal`, { force: true });
+  });
 }
 
 /** A model's hash: its SQL and the hashes of the models it depends on. */

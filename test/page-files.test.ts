@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pageFiles } from "../lib/page-files.ts";
+import { pageFiles, pageSources, SRC_DIR } from "../lib/page-files.ts";
 import { tempDir } from "./helpers/fixture.ts";
 
 describe("pageFiles", () => {
@@ -25,5 +25,14 @@ describe("pageFiles", () => {
       csv: ["stalled_deals"],
       parts: { funnel_period: ["all", "tier"] },
     });
+  });
+});
+
+describe("pageSources", () => {
+  it("lists what the pages are made of: every page, component and stylesheet, not the data link or Framework's cache", () => {
+    const files = pageSources().map((f) => f.slice(SRC_DIR.length + 1));
+    // a page whose name starts like the data folder's is a page like any other
+    for (const f of ["data-quality.md", "index.md", "reps/[rep].md", "components/i18n.js", "style.css"]) expect(files, f).toContain(f);
+    expect(files.filter((f) => f.startsWith("data/") || f.startsWith("."))).toEqual([]);
   });
 });
