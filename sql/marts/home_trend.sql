@@ -50,9 +50,7 @@ points as (
     select 'passive_share', 'share', row_number() over (order by period), period, passive_share
     from source_mix_by_team where period_kind = 'fiscal_quarter' and team = 'all' and period in (select period from recent_quarters)
     union all
-    select 'stalled_deals', 'deals',
-           case reason when 'phase_le_02_30d' then 1 when 'no_activity_14d' then 2 when 'next_action_overdue' then 3 else 4 end,
-           reason, deals::double
+    select 'stalled_deals', 'deals', reason_order, reason, deals::double
     from stalled_deal_counts where owner_id is null and phase is null and reason is not null
     union all
     select 'coverage', 'open', row_number() over (order by period_start), fiscal_quarter, open_amount::double
