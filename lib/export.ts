@@ -63,10 +63,13 @@ export async function writeCsv(db: Db, name: string, file: string): Promise<void
     if (FLOAT.test(type)) return `printf('%.12g', ${col}) AS ${col}`;
     return col;
   });
-  await db.run(`COPY (SELECT ${cells.join(", ")} FROM ${sqlIdent(name)}) TO ${sqlString(file)} (FORMAT csv, HEADER)`);
+  await db.run(`COPY (SELECT ${cells.join(", ")} FROM ${sqlIdent(name)}) TO ${sqlString(file)} (FORMAT csv, HEADER, PRESERVE_ORDER)`);
 }
 
-/** SQL for guardCell: text a spreadsheet would run as a formula gets a leading '. */
+/**
+ * SQL for guardCell: text a spreadsheet would run as a formula gets a leading '. The
+ * first character is looked up in a list rather than matched by a regular expression.
+ */
 function guarded(expr: string): string {
-  return `CASE WHEN regexp_matches(${expr}, '^[=+\\-@\\t\\r]') THEN '''' || ${expr} ELSE ${expr} END`;
+  return `CASE WHEN left(${expr}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${expr} ELSE ${expr} END`;
 }
