@@ -187,8 +187,9 @@ function keepSite(dir: string, cached: string) {
 type RenderTimings = Pick<BuildTimings, "framework_seconds" | "rep_pages">;
 
 async function renderSite(cfg: Config, out: string, repsDir: string, show: "inherit" | Stage, published: string): Promise<RenderTimings> {
-  const repPages = siteSettings().repPages === "framework" ? repIds(repsDir).length : Math.min(1, repIds(repsDir).length);
-  const total = 2 * (viewPages() + repPages);
+  const byFramework = siteSettings().repPages === "framework";
+  const reps = repIds(repsDir).length;
+  const total = 2 * (viewPages() + (byFramework ? reps : Math.min(1, reps)));
   let steps = 0;
   const log: string[] = [];
   const onLine = show === "inherit" ? "inherit" : (line: string) => {
@@ -204,7 +205,7 @@ async function renderSite(cfg: Config, out: string, repsDir: string, show: "inhe
     throw new Error(`observable build exited with code ${code}; ${shownPath(published)} was left as it was${tail ? `\n${tail}` : ""}`);
   }
   const writing = performance.now();
-  const written = siteSettings().repPages === "template" ? writeRepPages(out, repsDir) : 0;
+  const written = byFramework ? 0 : writeRepPages(out, repsDir);
   return { framework_seconds: frameworkSeconds, rep_pages: { written, seconds: (performance.now() - writing) / 1000 } };
 }
 

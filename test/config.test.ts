@@ -1,7 +1,7 @@
 // Settings: one definition of "today" (the business time zone's date), used for the
 // default as-of date and so for the marts cache key.
 import { describe, expect, it } from "vitest";
-import { businessToday, ConfigError, resolveConfig, resolveSettings } from "../lib/config.ts";
+import { businessToday, ConfigError, resolveConfig, resolveSettings, siteSettings } from "../lib/config.ts";
 import { inputsFingerprint } from "../lib/marts.ts";
 import { writeFunnelFixture } from "./fixtures/funnel-fixture.ts";
 
@@ -43,5 +43,14 @@ describe("resolveSettings", () => {
     expect(() => resolveConfig({ timezone: "Asia/Tokio" }, {})).toThrow(ConfigError);
     expect(() => resolveConfig({}, { RELAY_TIMEZONE: "Mars/Olympus" })).toThrow(/RELAY_TIMEZONE/);
     expect(() => resolveConfig({ asOf: "2025-02-30" }, {})).toThrow(/not a date/);
+  });
+});
+
+describe("siteSettings", () => {
+  it("renders the rep pages from a template unless told to let Framework render each, and names the setting when it is misspelt", () => {
+    expect(siteSettings({}).repPages).toBe("template");
+    expect(siteSettings({ RELAY_REP_PAGES: "framework" }).repPages).toBe("framework");
+    expect(() => siteSettings({ RELAY_REP_PAGES: "frameworks" })).toThrow(ConfigError);
+    expect(() => siteSettings({ RELAY_REP_PAGES: "frameworks" })).toThrow(/^RELAY_REP_PAGES "frameworks" is not known: leave it unset, or set it to framework/);
   });
 });
