@@ -15,7 +15,7 @@ import { basename, join, relative, resolve } from "node:path";
 import { type Config, configEnv, outputDir, PROJECT_ROOT, reuseEnabled, siteSettings } from "./config.ts";
 import { filesBelow, keepNewest } from "./files.ts";
 import { ensureMarts } from "./marts.ts";
-import { pageSources } from "./page-files.ts";
+import { pageSources, SRC_DIR } from "./page-files.ts";
 import { type Progress, progressView, shownPath, type Stage } from "./progress.ts";
 import { newBuildDir, publish, withBuildLock } from "./publish.ts";
 import { repIds, writeRepPages } from "./rep-pages.ts";
@@ -23,9 +23,8 @@ import { publishSiteData } from "./site-data.ts";
 import { setLanguage } from "../src/components/i18n.js";
 import { footerText, ICON_LINK, pageTitle, sidebarScript } from "../src/components/site.js";
 
-const SRC = join(PROJECT_ROOT, "src");
 const SITES_ROOT = join(PROJECT_ROOT, ".relay", "sites");
-const CACHE = join(SRC, ".observablehq", "cache");
+const CACHE = join(SRC_DIR, ".observablehq", "cache");
 
 // Framework looks up the latest version of these packages on the npm registry while
 // bundling its own client, only to write lazy import paths nobody here uses. An empty
@@ -211,7 +210,7 @@ async function renderSite(cfg: Config, out: string, repsDir: string, show: "inhe
 
 /** The pages of the views (src/*.md). */
 function viewPages(): number {
-  return readdirSync(SRC).filter((n) => n.endsWith(".md")).length;
+  return readdirSync(SRC_DIR).filter((n) => n.endsWith(".md")).length;
 }
 
 /** A build that "succeeded" but lacks its pages or data must not be published. */

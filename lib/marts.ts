@@ -1,7 +1,7 @@
 // Materialises the marts of one pipeline run that the pages read, as JSON (and CSV for
 // the lists they offer as downloads) in a folder, and finds (or makes) the folder that
-// matches the current SQL, data, settings and pages. The Framework loaders only ever
-// copy these files, so a whole site comes from one DuckDB pass.
+// matches the current SQL, data, settings and pages. The pages read these files as they
+// are (lib/site-data.ts), so a whole site comes from one DuckDB pass.
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -24,13 +24,12 @@ export const MARTS_ROOT = join(PROJECT_ROOT, ".relay", "marts");
  * (JSON, and CSV for marts whose comment says `download: csv`), or every mart as JSON with
  * `all` (scripts/compare-marts.ts).
  */
-export async function writeMarts(p: Pipeline, dir: string, { all = false } = {}): Promise<string[]> {
+export async function writeMarts(p: Pipeline, dir: string, { all = false, pages = pageFiles() } = {}): Promise<string[]> {
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  const used = pageFiles();
   // the check and build summaries read these whatever the pages do
-  used.json.push(...RECONCILIATION_MARTS);
+  const used = { ...pages, json: [...pages.json, ...RECONCILIATION_MARTS] };
   const names: string[] = [];
   // the rep files read some of the same marts: those are kept, to be read from DuckDB once
   const kept = new Map<string, Table>();
@@ -79,7 +78,7 @@ function writeParts(table: Table, column: string, values: string[], dir: string,
  * as-of date gets new marts when the business day turns). Any edit gives a new key, so a
  * rebuild never serves marts computed from older inputs.
  */
-export function inputsFingerprint(cfg: Config, settings: BusinessSettings): string {
+export function inputsFingerprint(cfg: Config, settings: BusinessSettings, pages = pageFiles()): string {
   const h = createHash("sha256");
   for (const dir of [cfg.sqlDir, join(PROJECT_ROOT, "lib")]) {
     for (const f of filesBelow(dir)) h.update(relative(PROJECT_ROOT, f)).update(readFileSync(f));
@@ -87,7 +86,7 @@ export function inputsFingerprint(cfg: Config, settings: BusinessSettings): stri
   h.update(dataFingerprint(cfg.dataDir));
   h.update(JSON.stringify(settings));
   // which marts the pages read decides which files are written
-  h.update(JSON.stringify(pageFiles()));
+  h.update(JSON.stringify(pages));
   return h.digest("hex").slice(0, 16);
 }
 
@@ -99,7 +98,9 @@ export function inputsFingerprint(cfg: Config, settings: BusinessSettings): stri
  */
 export async function ensureMarts(cfg: Config, { store = "use", progress = SILENT }: { store?: "use" | "create"; progress?: Progress } = {}): Promise<{ dir: string; reused: boolean }> {
   const settings = await resolveSettings(cfg);
-  const dir = join(MARTS_ROOT, inputsFingerprint(cfg, settings));
+  // the mart files the pages read: part of the key, and what is written
+  const pages = pageFiles();
+  const dir = join(MARTS_ROOT, inputsFingerprint(cfg, settings, pages));
   if (reuseEnabled() && existsSync(join(dir, "build_info.json"))) {
     progress.start("marts").done("reused: same data, SQL and settings");
     return { dir, reused: true };
@@ -111,7 +112,7 @@ export async function ensureMarts(cfg: Config, { store = "use", progress = SILEN
     const rows = p.source.objects.reduce((n, o) => n + o.rowsRead, 0);
     computing.done(`${p.models.length} models on ${rows.toLocaleString("en-US")} rows${reused ? ` (${reused} unchanged, from the store)` : ""}`);
     const writing = progress.start("write the page data");
-    const names = await writeMarts(p, dir);
+    const names = await writeMarts(p, dir, { pages });
     writing.done(`${names.length} marts`);
   } finally {
     await closePipeline(p);
