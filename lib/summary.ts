@@ -12,6 +12,8 @@ export interface Reconciliation {
   timezone: string;
   dataLabel: string;
   isSample: boolean;
+  /** The whole export in one row (mart data_quality_summary). */
+  totals: Row;
   objects: Row[];
   quarantine: Row[];
   warnings: Row[];
@@ -68,11 +70,9 @@ export function buildSummary(r: Reconciliation, b: BuildFacts): string {
 
 /** The last line `relay build` prints: what was published, from what, in how long. */
 export function buildLine(r: Reconciliation, b: BuildFacts): string {
-  const read = r.objects.reduce((n, o) => n + Number(o.rows_read), 0);
-  const quarantined = r.objects.reduce((n, o) => n + Number(o.rows_quarantined), 0);
   const data = r.isSample ? "the generated sample" : r.dataLabel;
-  return `built ${b.out}: ${b.pages} pages from ${data} as of ${r.asOf}, ${read.toLocaleString("en-US")} rows read, ` +
-    `${quarantined.toLocaleString("en-US")} quarantined, in ${b.total_seconds.toFixed(1)} s`;
+  return `built ${b.out}: ${b.pages} pages from ${data} as of ${r.asOf}, ${n(r.totals.rows_read)} rows read, ` +
+    `${n(r.totals.rows_quarantined)} quarantined, in ${b.total_seconds.toFixed(1)} s`;
 }
 
 export function failureSummary(command: "check" | "build", message: string): string {

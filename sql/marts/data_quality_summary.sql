@@ -17,7 +17,7 @@ select
     sum(o.rows_used)::bigint                                        as rows_used,
     sum(o.rows_quarantined)::bigint                                 as rows_quarantined,
     sum(o.rows_quarantined) / nullif(sum(o.rows_read), 0)           as quarantined_share,
-    bool_and(o.rows_read = o.rows_used + o.rows_quarantined)        as balanced,
+    bool_and(o.balanced)                                            as balanced,
     any_value(w.object)                                             as worst_object,
     any_value(w.rows_quarantined)::bigint                           as worst_object_quarantined,
     any_value(w.quarantined_share)                                  as worst_object_share
